@@ -1,0 +1,107 @@
+/**
+ * Every threshold the analysis uses, named, with a one-line rationale. The full rationale and sources are in
+ * docs/METHODS.md (section "Thresholds"); keep the two in step.
+ */
+
+// ---- Clean-up -------------------------------------------------------------------------------------------------
+/** Keypoints below this score (BlazePose visibility / MoveNet score) are treated as absent. Low on purpose: the far leg of a side view often scores 0.2–0.5 while still being usable; outliers are handled by jitter rejection. */
+export const KEYPOINT_MIN_SCORE = 0.05;
+/** Longest dropout bridged by interpolation, seconds (≈ 3 frames at 30 fps, 24 at 240 fps). */
+export const MAX_GAP_S = 0.1;
+/** Butterworth (4th order, zero-phase) cutoff for measures (angles), Hz. Sports2D default is 6 Hz for walking; running limbs need more. */
+export const MEASURE_CUTOFF_HZ = 10;
+/** Cutoff for the trunk / pelvis keypoints (slow segments), Hz. */
+export const TRUNK_CUTOFF_HZ = 6;
+/** Cutoff for the signals that find event windows, Hz. */
+export const EVENT_CUTOFF_HZ = 8;
+/** The cutoff is capped to this fraction of the frame rate (Nyquist is 0.5). */
+export const MAX_CUTOFF_FRACTION_OF_FPS = 0.4;
+/** Butterworth order of the low-pass filter (applied forward and backward: effective order 8, zero phase). */
+export const BUTTERWORTH_ORDER = 4;
+/** Jitter rejection: a sample further than this many robust SDs from its neighbours' local fit is an outlier. */
+export const OUTLIER_SIGMA = 5;
+/** ... and also further than this fraction of leg length (so smooth fast motion is never rejected). */
+export const OUTLIER_MIN_LEG_FRACTION = 0.12;
+/** Swap repair: switching the left/right assignment costs this much (in (leg length)^2 units of acceleration). */
+export const SWAP_SWITCH_COST = 0.02;
+/** Swap repair: per-frame prior cost of the swapped state (labels are right most of the time). */
+export const SWAP_PRIOR_COST = 0.002;
+/** Swap repair: per-keypoint acceleration residual is capped at this fraction of leg length (robust cost). */
+export const SWAP_RESIDUAL_CAP = 0.6;
+
+// ---- View ------------------------------------------------------------------------------------------------------
+/** Side view when the feet's fore-aft excursion relative to the pelvis is at least this many leg lengths (peak-to-peak). */
+export const SIDE_EXCURSION_MIN = 0.45;
+/** Back/front view when the projected shoulder width is at least this fraction of trunk length. */
+export const BACK_SHOULDER_WIDTH_MIN = 0.45;
+/** Overground when the pelvis travels at least this many leg lengths per second across the frame. */
+export const OVERGROUND_SPEED_MIN_LEG_PER_S = 0.8;
+
+// ---- Events ----------------------------------------------------------------------------------------------------
+/** Fraction of the stride period before / after the Zeni extremum searched for the contact change point. */
+export const IC_WINDOW_BEFORE = 0.12;
+export const IC_WINDOW_AFTER = 0.22;
+export const TO_WINDOW_BEFORE = 0.25;
+export const TO_WINDOW_AFTER = 0.12;
+/** Half-width of the change-point fit window, fraction of stride period (at least 3 frames). */
+export const CHANGE_POINT_HALF_WINDOW = 0.1;
+/** A detected event's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): within this fraction of a frame after a frame
+ * the contact is taken to be visible on that frame already (motion blur). */
+export const FRAME_ROUNDING_TOLERANCE = 0.3;
+/** Plausible cadence range, steps/min. */
+export const CADENCE_MIN = 60;
+export const CADENCE_MAX = 240;
+
+// ---- Foot strike (Altman & Davis 2012 foot-strike-angle bands) -----------------------------------------------
+/** Foot angle at IC above this (toes up) = heel (rearfoot) strike. */
+export const STRIKE_HEEL_MIN_DEG = 8;
+/** Foot angle at IC below this (toes down) = forefoot strike; between the two = midfoot. */
+export const STRIKE_FOREFOOT_MAX_DEG = -1.6;
+
+// ---- Extended-posture pattern ----------------------------------------------------------------------------------
+/** Knee flexion at IC at or below this = "nearly straight knee" (typical running IC flexion is ~15–25°). */
+export const STRAIGHT_KNEE_MAX_DEG = 15;
+/** Trunk lean at TO at or below this (forward positive) = upright / leaning back. Typical running lean is ~5–10° forward. */
+export const TRUNK_UPRIGHT_MAX_DEG = 3;
+/** Lumbar-extension estimate at TO at or above this = high (relative to neutral). */
+export const LUMBAR_EXTENSION_HIGH_DEG = 10;
+/** Thigh extension at TO (thigh against vertical) at or above this = high. */
+export const THIGH_EXTENSION_HIGH_DEG = 25;
+/** Trunk–thigh extension at TO at or above this = high (iliopsoas-length proxy). */
+export const TRUNK_THIGH_EXTENSION_HIGH_DEG = 25;
+/** TO must be within this fraction of the stride of the thigh's maximal extension ("at maximum length"). */
+export const MAX_EXTENSION_TIMING_FRACTION = 0.1;
+/** The pattern is reported present when at least this fraction of strides / contacts are flagged. */
+export const PATTERN_PRESENT_FRACTION = 0.5;
+
+// ---- Lumbo-pelvic estimate model ---------------------------------------------------------------------------------
+/** Typical peak hip extension (femur against pelvis) at TO in running; thigh extension beyond it is attributed to
+ * anterior pelvic tilt. Novacheck 1998; Schache et al. 1999/2002 report ~10–20°. */
+export const HIP_EXTENSION_TYPICAL_DEG = 15;
+/** Standing calibration: the first seconds of quiet standing (pelvis speed below this many leg lengths/s). */
+export const STANDING_SPEED_MAX_LEG_PER_S = 0.15;
+export const STANDING_MIN_S = 0.5;
+
+// ---- Activity ----------------------------------------------------------------------------------------------------
+/** Duty factor (contact / stride) above this = walking (double support); running has a flight phase. */
+export const WALKING_DUTY_FACTOR_MIN = 0.5;
+/** Back/front view (no contact timing): cadence below this = walking. */
+export const WALKING_CADENCE_MAX = 140;
+/** At least this many strides (ICs of one foot − 1 counted over both feet) to call it gait at all. */
+export const MIN_STRIDES_FOR_GAIT = 2;
+/** Minimum fraction of frames with a person to analyse. */
+export const MIN_PERSON_FRACTION = 0.3;
+
+// ---- Quality / advice ---------------------------------------------------------------------------------------------
+/** Strides recommended for a stable median (fewer → advice). */
+export const RECOMMENDED_STRIDES = 7;
+/** Frame rate below which contact-time advice is given (1 frame = 33 ms at 30 fps ≈ 13 % of a 250 ms contact). */
+export const FPS_FOR_CONTACT_TIMING = 100;
+/** Runner height below this fraction of the frame height → "move closer". */
+export const MIN_RUNNER_HEIGHT_FRACTION = 0.35;
+/** Ground line tilt above this → "level the camera". */
+export const MAX_GROUND_TILT_DEG = 5;
+/** Person missing in more than this fraction of frames → dropout advice. */
+export const MAX_DROPOUT_FRACTION = 0.15;
+/** View confidence below this → "film square to the runner". */
+export const MIN_VIEW_CONFIDENCE = 0.6;

@@ -1,0 +1,232 @@
+/**
+ * Output types of the analysis core. Everything here is JSON-serialisable (number[] with null, never typed arrays):
+ * a GaitAnalysis becomes the `analysis` field of the `npm run analyze` JSON.
+ */
+import type { ViewChoice } from '../types';
+
+export type Foot = 'left' | 'right';
+export type EventType = 'IC' | 'TO';
+export type StrikePattern = 'heel' | 'midfoot' | 'forefoot';
+export type NearFar = 'near' | 'far';
+export type Activity = 'running' | 'walking' | 'none';
+export type DetectedView = 'side' | 'back' | 'front' | 'unknown';
+export type Direction = 'left-to-right' | 'right-to-left' | 'away' | 'toward';
+export type Setting = 'treadmill' | 'overground';
+
+export interface AnalysisOptions {
+  /** 'auto' (default) detects the view; 'side' / 'back' force it (view.overridden = true). */
+  view?: ViewChoice;
+  /** Keypoints scoring below this are treated as absent (default thresholds.KEYPOINT_MIN_SCORE). */
+  minKeypointScore?: number;
+  /** Low-pass cutoff for measures, Hz (default thresholds.MEASURE_CUTOFF_HZ). */
+  measureCutoffHz?: number;
+  /** Include the per-frame angle series (default true). */
+  includeSeries?: boolean;
+}
+
+/** One detected gait event. `frame` is the first frame at/after the sub-frame event time (rounded, see METHODS.md). */
+export interface GaitEvent {
+  type: EventType;
+  foot: Foot;
+  frame: number;
+  /** Sub-frame event time in frames (0-based, decode order). */
+  subFrame: number;
+  /** Presentation time of the event (interpolated from the track's timestamps), ms. */
+  timeMs: number;
+  confidence: number;
+  /** Near/far side of this foot (side view), null when unknown. */
+  side: NearFar | null;
+  /** IC only (null on TO or when unavailable, e.g. MoveNet). */
+  strike: StrikePattern | null;
+  footAngleDeg: number | null;
+  kneeFlexionDeg: number | null;
+  /** How this event was found: 'kinematic' (Zeni window + foot-marker change point) or 'zeni' (window only). */
+  method: 'kinematic' | 'zeni';
+}
+
+/** A number with its confidence; `value` null (with `reason`) when the evidence is too weak. */
+export interface Measure {
+  value: number | null;
+  unit: string;
+  confidence: number;
+  /** Number of strides / contacts behind the value. */
+  n: number;
+  /** Interquartile range [q1, q3] across strides, when n >= 3. */
+  iqr: [number, number] | null;
+  left: number | null;
+  right: number | null;
+  near: number | null;
+  far: number | null;
+  /** True for model-based estimates (lumbar extension, pelvic tilt): not direct measurements. */
+  estimate: boolean;
+  reason: string | null;
+}
+
+/** Per-stride side-view measures (a stride = IC to the next IC of the same foot). Angles in degrees. */
+export interface SideStride {
+  foot: Foot;
+  side: NearFar | null;
+  icFrame: number;
+  icSubFrame: number;
+  toFrame: number | null;
+  toSubFrame: number | null;
+  nextIcFrame: number | null;
+  strike: StrikePattern | null;
+  footAngleDeg: number | null;
+  kneeFlexionIcDeg: number | null;
+  shankAngleIcDeg: number | null;
+  overstride: number | null;
+  thighExtensionToDeg: number | null;
+  trunkThighExtensionToDeg: number | null;
+  trunkLeanToDeg: number | null;
+  lumbarExtensionEstimateDeg: number | null;
+  pelvicTiltEstimateDeg: number | null;
+  contactTimeMs: number | null;
+  flightTimeMs: number | null;
+  strideTimeMs: number | null;
+  confidence: number;
+}
+
+/** Per-stance back/front-view measures (at mid-stance of `foot`). */
+export interface BackStance {
+  foot: Foot;
+  midStanceFrame: number;
+  /** Hip line against horizontal; positive = the swing-side (contralateral) hip lower. */
+  pelvicDropDeg: number | null;
+  /** Mid-hip→mid-shoulder line against vertical; positive = leaning toward the stance side. */
+  lateralTrunkLeanDeg: number | null;
+  /** Stance foot's lateral offset from the pelvis centre, in hip widths; negative = crosses the midline. */
+  footOffsetHipWidths: number | null;
+  /** Lateral distance between this foot and the previous contralateral contact, in hip widths. */
+  stepWidthHipWidths: number | null;
+  confidence: number;
+}
+
+export interface ViewInfo {
+  view: DetectedView;
+  direction: Direction | null;
+  setting: Setting | null;
+  confidence: number;
+  overridden: boolean;
+  /** Which of the runner's sides faces the camera (side view). */
+  nearSide: Foot | null;
+  nearSideConfidence: number;
+  /** The evidence, for the report: each cue and what it said. */
+  cues: string[];
+}
+
+export interface FlagThreshold {
+  name: string;
+  value: number;
+  comparison: '>=' | '<=' | '==';
+}
+
+export interface PatternFlag {
+  kind: 'extension-at-toe-off' | 'heel-strike-straight-knee';
+  foot: Foot;
+  side: NearFar | null;
+  /** The event frame this flag is about (TO or IC). */
+  frame: number;
+  /** Frames to highlight (the event frame and its neighbours). */
+  frames: number[];
+  reasons: string[];
+  values: Record<string, number | null>;
+  thresholds: FlagThreshold[];
+  confidence: number;
+}
+
+export interface PatternSummary {
+  extensionAtToeOff: { strides: number; flagged: number; present: boolean };
+  heelStrikeStraightKnee: { contacts: number; flagged: number; present: boolean };
+  /** Plain-language verdict on the extended-posture pattern. */
+  verdict: string;
+}
+
+export interface GaitSummary {
+  cadence: Measure;
+  contactTimeMs: Measure;
+  flightTimeMs: Measure;
+  strideTimeMs: Measure;
+  strides: { left: number; right: number; total: number };
+  strike: { pattern: StrikePattern | null; heel: number; midfoot: number; forefoot: number; reason: string | null };
+  footAngleDeg: Measure;
+  kneeFlexionIcDeg: Measure;
+  shankAngleIcDeg: Measure;
+  overstride: Measure;
+  thighExtensionToDeg: Measure;
+  trunkThighExtensionToDeg: Measure;
+  trunkLeanToDeg: Measure;
+  lumbarExtensionEstimateDeg: Measure;
+  pelvicTiltEstimateDeg: Measure;
+  pelvicDropDeg: Measure;
+  lateralTrunkLeanDeg: Measure;
+  stepWidthHipWidths: Measure;
+  crossoverFraction: Measure;
+  pattern: PatternSummary;
+}
+
+/** Per-frame angle series for charts: one value per track frame, null where not available. Degrees. */
+export interface AngleSeries {
+  frame: number[];
+  timeMs: number[];
+  trunkLeanDeg: (number | null)[];
+  lumbarExtensionEstimateDeg: (number | null)[];
+  thighExtensionLeftDeg: (number | null)[];
+  thighExtensionRightDeg: (number | null)[];
+  trunkThighExtensionLeftDeg: (number | null)[];
+  trunkThighExtensionRightDeg: (number | null)[];
+  kneeFlexionLeftDeg: (number | null)[];
+  kneeFlexionRightDeg: (number | null)[];
+  footAngleLeftDeg: (number | null)[];
+  footAngleRightDeg: (number | null)[];
+  pelvicDropDeg: (number | null)[];
+}
+
+export interface Advice {
+  code:
+    | 'camera-tilt'
+    | 'runner-too-small'
+    | 'fps-too-low'
+    | 'too-few-strides'
+    | 'many-dropouts'
+    | 'oblique-view'
+    | 'no-foot-keypoints'
+    | 'no-running'
+    | 'leg-swaps'
+    | 'runner-leaves-frame';
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface QualityInfo {
+  /** Overall confidence 0..1 of the analysis. */
+  confidence: number;
+  personFrameFraction: number;
+  meanKeypointScore: number | null;
+  swapFramesRepaired: number;
+  outliersRejected: number;
+  gapsFilled: number;
+  legLengthPx: number | null;
+  runnerHeightFraction: number | null;
+  groundTiltDeg: number | null;
+  footKeypoints: boolean;
+  standingCalibration: boolean;
+}
+
+export interface GaitAnalysis {
+  version: 1;
+  activity: Activity;
+  activityReason: string;
+  fps: number;
+  frameCount: number;
+  durationS: number;
+  view: ViewInfo;
+  events: GaitEvent[];
+  strides: SideStride[];
+  backStances: BackStance[];
+  summary: GaitSummary;
+  flags: PatternFlag[];
+  series: AngleSeries | null;
+  quality: QualityInfo;
+  advice: Advice[];
+}

@@ -1,0 +1,90 @@
+/** Conversions between the per-frame pose list (JSON, page) and the compact typed-array PoseTrack (analysis). */
+import type { Keypoint, KeypointName, PoseFrame, PoseTrack } from './types';
+
+export const FIELDS_PER_KEYPOINT = 4;
+
+export function createPoseTrack(
+  keypointNames: readonly KeypointName[],
+  frameCount: number,
+  width: number,
+  height: number,
+  fps: number,
+): PoseTrack {
+  const data = new Float32Array(frameCount * keypointNames.length * FIELDS_PER_KEYPOINT).fill(NaN);
+  return {
+    keypointNames,
+    frameCount,
+    timestampsUs: new Float64Array(frameCount),
+    data,
+    poseScore: new Float32Array(frameCount).fill(NaN),
+    width,
+    height,
+    fps,
+  };
+}
+
+/** Index of a keypoint in the track, or -1 if this model does not have it. */
+export function keypointIndex(track: PoseTrack, name: KeypointName): number {
+  return track.keypointNames.indexOf(name);
+}
+
+/** Reads one keypoint of one frame; null if absent (no person or model without that keypoint). */
+export function readKeypoint(track: PoseTrack, frame: number, name: KeypointName): Keypoint | null {
+  const k = keypointIndex(track, name);
+  if (k < 0) return null;
+  const o = (frame * track.keypointNames.length + k) * FIELDS_PER_KEYPOINT;
+  const x = track.data[o];
+  if (Number.isNaN(x)) return null;
+  return { name, x, y: track.data[o + 1], z: track.data[o + 2], score: track.data[o + 3] };
+}
+
+export function writeKeypoints(track: PoseTrack, frame: number, keypoints: readonly Keypoint[]): void {
+  const K = track.keypointNames.length;
+  for (const kp of keypoints) {
+    const k = track.keypointNames.indexOf(kp.name);
+    if (k < 0) continue;
+    const o = (frame * K + k) * FIELDS_PER_KEYPOINT;
+    track.data[o] = kp.x;
+    track.data[o + 1] = kp.y;
+    track.data[o + 2] = kp.z;
+    track.data[o + 3] = kp.score;
+  }
+}
+
+/** Builds a PoseTrack from the per-frame list. Frames must be in index order starting at 0. */
+export function poseTrackFromFrames(
+  frames: readonly PoseFrame[],
+  keypointNames: readonly KeypointName[],
+  width: number,
+  height: number,
+  fps: number,
+): PoseTrack {
+  const track = createPoseTrack(keypointNames, frames.length, width, height, fps);
+  frames.forEach((f, i) => {
+    track.timestampsUs[i] = f.timestampUs;
+    if (f.keypoints && f.score !== null) {
+      track.poseScore[i] = f.score;
+      writeKeypoints(track, i, f.keypoints);
+    }
+  });
+  return track;
+}
+
+/** The inverse of poseTrackFromFrames. */
+export function framesFromPoseTrack(track: PoseTrack): PoseFrame[] {
+  const out: PoseFrame[] = [];
+  for (let i = 0; i < track.frameCount; i++) {
+    const s = track.poseScore[i];
+    if (Number.isNaN(s)) {
+      out.push({ index: i, timestampUs: track.timestampsUs[i], score: null, keypoints: null });
+      continue;
+    }
+    const keypoints: Keypoint[] = [];
+    for (const name of track.keypointNames) {
+      const kp = readKeypoint(track, i, name);
+      if (kp) keypoints.push(kp);
+    }
+    out.push({ index: i, timestampUs: track.timestampsUs[i], score: s, keypoints });
+  }
+  return out;
+}

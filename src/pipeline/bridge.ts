@@ -1,0 +1,97 @@
+/**
+ * The page's side of the worker bridge: one worker per open clip, runs abortable with an AbortSignal.
+ * Cancel sets a shared flag the worker reads every frame; if the worker has not stopped within 1 s it is
+ * terminated and replaced, so Cancel always stops work within 1 s.
+ */
+import * as Comlink from 'comlink';
+import type { PoseFrame } from '../core/types';
+import type { PipelineWorkerApiWithCancel } from '../../workers/pipeline.worker';
+import type { PipelineCallbacks, Progress, RunOptions, RunOutcome } from './protocol';
+import type { ClipInfo } from '../core/types';
+
+export const CANCEL_GRACE_MS = 1000;
+
+export class PipelineBridge {
+  private worker!: Worker;
+  private api!: Comlink.Remote<PipelineWorkerApiWithCancel>;
+  private cancelFlag: Int32Array | null = null;
+  private nextRunId = 1;
+  /** Bumped each time the worker is replaced; frame requests to an old worker are ignored. */
+  generation = 0;
+
+  constructor() {
+    this.spawn();
+  }
+
+  private spawn(): void {
+    this.worker = new Worker(new URL('../../workers/pipeline.worker.ts', import.meta.url), { type: 'module', name: 'stridescope-pipeline' });
+    this.api = Comlink.wrap<PipelineWorkerApiWithCancel>(this.worker);
+    if (typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated) {
+      const buf = new SharedArrayBuffer(4);
+      this.cancelFlag = new Int32Array(buf);
+      void this.api.setCancelBuffer(buf);
+    } else this.cancelFlag = null;
+    this.generation++;
+  }
+
+  checkModels(): Promise<{ ok: boolean; missing: string[] }> {
+    return this.api.checkModels();
+  }
+
+  run(
+    file: Blob,
+    fileName: string,
+    options: RunOptions,
+    handlers: { onProgress(p: Progress): void; onClip(c: ClipInfo): void; onFrames(f: PoseFrame[]): void },
+    signal?: AbortSignal,
+  ): Promise<RunOutcome> {
+    const runId = this.nextRunId++;
+    if (this.cancelFlag) Atomics.store(this.cancelFlag, 0, 0);
+    let settled = false;
+    const cb: PipelineCallbacks = {
+      onProgress: (p) => !settled && handlers.onProgress(p),
+      onClip: (c) => !settled && handlers.onClip(c),
+      onFrames: (f) => !settled && handlers.onFrames(f),
+    };
+    const work = this.api.run(runId, file, fileName, options, Comlink.proxy(cb));
+    return new Promise<RunOutcome>((resolve) => {
+      let graceTimer: ReturnType<typeof setTimeout> | null = null;
+      const finish = (o: RunOutcome) => {
+        if (settled) return;
+        settled = true;
+        if (graceTimer) clearTimeout(graceTimer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(o);
+      };
+      const onAbort = () => {
+        if (this.cancelFlag) Atomics.store(this.cancelFlag, 0, runId);
+        void this.api.cancel(runId);
+        graceTimer = setTimeout(() => {
+          // The worker did not stop in time (e.g. stuck in a long model call): replace it.
+          this.worker.terminate();
+          this.spawn();
+          finish({ ok: false, error: { code: 'cancelled', message: 'Cancelled.', advice: '' }, summary: null });
+        }, CANCEL_GRACE_MS);
+      };
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (o) => finish(o),
+        (e: unknown) => finish({ ok: false, error: { code: 'internal', message: `The analysis worker failed: ${(e as Error)?.message ?? e}`, advice: 'Reload the page and try again.' }, summary: null }),
+      );
+    });
+  }
+
+  /** One frame of the last clip run, display-oriented, longest side ≤ maxLongSide. */
+  frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null> {
+    return this.api.frameBitmap(index, maxLongSide);
+  }
+
+  get remote(): Comlink.Remote<PipelineWorkerApiWithCancel> {
+    return this.api;
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,124 @@
+/** What crosses the page ↔ worker bridge (comlink). DOM-free. */
+import type { BackendId, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
+
+/** Named stages of one run, in order: decode → pose → analyze → report. */
+export type Stage = 'load-model' | 'probe' | 'decode-pose' | 'analyze' | 'done';
+
+export interface RunOptions {
+  model: PoseModelId;
+  view: ViewChoice;
+  /** Longest side, in pixels, of the image handed to the pose model (display orientation). */
+  poseInputLongSide?: number;
+  /** Force a backend (benchmarks, tests); default picks the fastest that really works. */
+  backend?: BackendId;
+  /** Frames per onFrames batch. */
+  batchSize?: number;
+}
+
+export interface Progress {
+  stage: Stage;
+  framesDone: number;
+  framesTotal: number;
+  /** Decode+pose frames per second over the last few seconds. */
+  fps: number;
+  /** Estimated seconds left, null while unknown. */
+  secondsLeft: number | null;
+  message: string;
+}
+
+export interface BackendInfo {
+  id: BackendId;
+  threads: number;
+  simd: boolean;
+  /** GL renderer string or GPU adapter description, when there is one. */
+  renderer: string | null;
+  /** Why this backend was chosen (e.g. "WebGL is SwiftShader, software: measured 1400 ms/frame vs 80 ms on WASM"). */
+  note: string;
+}
+
+export interface RunSummary {
+  clip: ClipInfo;
+  backend: BackendInfo;
+  framesWithPose: number;
+  /** Frames after which decoding stopped early (truncated or corrupt file), with the reason. */
+  partial: { reason: string; framesDecoded: number } | null;
+  cancelled: boolean;
+  elapsedMs: number;
+  /** Notes for the user: variable frame rate, decoded ≠ sample count, ... */
+  notes: string[];
+}
+
+export type PipelineErrorCode =
+  | 'empty-file'
+  | 'not-a-video'
+  | 'no-video-track'
+  | 'codec-unsupported'
+  | 'corrupt'
+  | 'too-large'
+  | 'models-missing'
+  | 'backend-failed'
+  | 'cancelled'
+  | 'internal';
+
+/** An error the page can show as it is: what happened and what to do. */
+export interface PipelineErrorInfo {
+  code: PipelineErrorCode;
+  message: string;
+  advice: string;
+}
+
+export class PipelineError extends Error {
+  readonly code: PipelineErrorCode;
+  readonly advice: string;
+  constructor(code: PipelineErrorCode, message: string, advice: string) {
+    super(message);
+    this.name = 'PipelineError';
+    this.code = code;
+    this.advice = advice;
+  }
+  toInfo(): PipelineErrorInfo {
+    return { code: this.code, message: this.message, advice: this.advice };
+  }
+}
+
+/** A structured-clone-safe error result (comlink rethrows only message text). */
+export type RunOutcome =
+  | { ok: true; summary: RunSummary }
+  | { ok: false; error: PipelineErrorInfo; summary: RunSummary | null };
+
+export interface PipelineCallbacks {
+  onProgress(p: Progress): void;
+  onClip(clip: ClipInfo): void;
+  onFrames(frames: PoseFrame[]): void;
+}
+
+/** The worker's API, exposed with comlink. */
+export interface PipelineWorkerApi {
+  /** Which models are installed in the served assets. */
+  checkModels(): Promise<{ ok: boolean; missing: string[] }>;
+  /** Runs decode → pose over a whole clip; frames stream through callbacks. */
+  run(runId: number, file: Blob, fileName: string, options: RunOptions, callbacks: PipelineCallbacks): Promise<RunOutcome>;
+  /** Stops the run with that id at the next frame boundary. */
+  cancel(runId: number): void;
+  /** Decodes one frame (by index) of the last clip run, display-oriented, scaled to fit maxLongSide. */
+  frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null>;
+  /** Decode-only throughput over the clip (benchmark). */
+  benchDecode(file: Blob, toPixels: boolean, longSide: number): Promise<{ frames: number; ms: number }>;
+  /** Pose-only: ms per frame on one decoded frame repeated n times. */
+  benchPose(file: Blob, model: PoseModelId, backend: BackendId, n: number, longSide: number): Promise<{ msPerFrame: number[]; backend: BackendInfo } | { error: string }>;
+}
+
+/** Human names and keypoint families of the models. */
+export const MODEL_LABELS: Record<PoseModelId, string> = {
+  full: 'BlazePose full',
+  lite: 'BlazePose lite',
+  heavy: 'BlazePose heavy',
+  movenet: 'MoveNet lightning',
+  'movenet-thunder': 'MoveNet thunder',
+};
+
+/** What is lost with a model that has no heel or toe keypoints. */
+export const MOVENET_LIMITS =
+  'MoveNet has no heel or toe keypoints: foot-strike pattern (heel / midfoot / forefoot), foot angle at contact and precise contact / toe-off timing are not available. Use BlazePose for those.';
+
+export const ACCEPTED_FILE_TYPES = 'video/*,.mov,.mp4,.webm,.m4v';

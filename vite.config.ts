@@ -1,0 +1,54 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Cross-origin isolation (needed for WASM threads) and a strict same-origin CSP, on the dev server and on preview.
+ * docs/HOSTING.md shows the same headers for static hosting.
+ */
+const securityHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Only the app's own origin for scripts, workers, models and connections (the dev server needs inline HMR, so preview only). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data:",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      // pose-detection's ESM bundle imports @mediapipe/pose (not ESM). We only use runtime 'tfjs'.
+      '@mediapipe/pose': fileURLToPath(new URL('./src/pipeline/mediapipeStub.ts', import.meta.url)),
+    },
+  },
+  server: { headers: securityHeaders, port: 5173 },
+  preview: { headers: { ...securityHeaders, 'Content-Security-Policy': CONTENT_SECURITY_POLICY }, port: 4173 },
+  assetsInclude: ['**/*.wasm'],
+  worker: {
+    format: 'es',
+    // Threaded tfjs-backend-wasm ships its emscripten factory as source text to pthread workers:
+    // minified, it breaks ("e is not defined"). Keep worker bundles unminified.
+    rolldownOptions: { output: { minify: false } },
+  },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4000 },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});

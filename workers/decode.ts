@@ -1,0 +1,185 @@
+/**
+ * Decode stage: demux with mediabunny, decode every frame with WebCodecs, hand display-oriented pixels onward.
+ * Never seeks a <video> element. Each VideoSample is closed as soon as its pixels are read.
+ */
+import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+import type { ClipInfo } from '../src/core/types';
+import { PipelineError } from '../src/pipeline/protocol';
+
+/** Clips larger than this are refused (the browser reads the file lazily, but a phone clip is far smaller). */
+export const MAX_FILE_BYTES = 4 * 1024 ** 3;
+
+export interface OpenClip {
+  input: Input;
+  track: InputVideoTrack;
+  info: ClipInfo;
+}
+
+const CODEC_ADVICE: Record<string, string> = {
+  hevc:
+    'This clip is HEVC (H.265), which this browser cannot decode (iPhones record HEVC under "High Efficiency"). ' +
+    'On the phone choose Settings → Camera → Formats → "Most Compatible" and film again, or export the clip as H.264 ' +
+    '(e.g. Photos → Share → "Most Compatible", or ffmpeg -i clip.mov -c:v libx264 -crf 18 clip.mp4), or open StrideScope in Safari or in Chrome on Windows/macOS, which decode HEVC.',
+};
+
+export async function openClip(file: Blob, fileName: string): Promise<OpenClip> {
+  if (file.size === 0) {
+    throw new PipelineError('empty-file', `"${fileName}" is empty (0 bytes).`, 'Choose the video file again; if it came from a phone, copy it again once the transfer has finished.');
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    throw new PipelineError('too-large', `"${fileName}" is ${(file.size / 1024 ** 3).toFixed(1)} GB, more than StrideScope handles (4 GB).`, 'Trim the clip to the running part (10–30 s is plenty) and try again.');
+  }
+  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  let format;
+  try {
+    format = await input.getFormat();
+  } catch (e) {
+    input.dispose();
+    if (e instanceof UnsupportedInputFormatError) {
+      throw new PipelineError('not-a-video', `"${fileName}" is not a video StrideScope can read.`, 'Choose an MP4, MOV or WebM video of the runner.');
+    }
+    throw new PipelineError('corrupt', `"${fileName}" could not be read: ${(e as Error).message}`, 'The file may be damaged or incomplete. Copy it from the phone again.');
+  }
+  let track: InputVideoTrack | null;
+  try {
+    track = await input.getPrimaryVideoTrack();
+  } catch (e) {
+    input.dispose();
+    throw new PipelineError('corrupt', `"${fileName}" is damaged: ${(e as Error).message}`, 'The file may be incomplete (cut off while copying). Copy it from the phone again.');
+  }
+  if (!track) {
+    input.dispose();
+    throw new PipelineError('no-video-track', `"${fileName}" has no video track (audio only?).`, 'Choose the video recording of the runner.');
+  }
+  try {
+    const info = await readClipInfo(input, track, file, fileName, format.name, await input.getMimeType());
+    if (!info.decodable) {
+      input.dispose();
+      throw new PipelineError(
+        'codec-unsupported',
+        `This browser cannot decode the ${info.codec.toUpperCase()} video in "${fileName}".`,
+        CODEC_ADVICE[info.codec] ?? 'Export the clip as H.264 MP4 and try again.',
+      );
+    }
+    return { input, track, info };
+  } catch (e) {
+    if (e instanceof PipelineError) throw e;
+    input.dispose();
+    throw new PipelineError('corrupt', `"${fileName}" is damaged: ${(e as Error).message}`, 'The file may be incomplete (cut off while copying). Copy it from the phone again.');
+  }
+}
+
+async function readClipInfo(input: Input, track: InputVideoTrack, file: Blob, fileName: string, container: string, mimeType: string): Promise<ClipInfo> {
+  const [codec, codecString, decodable, rotation, stats, duration, tags] = await Promise.all([
+    track.getCodec(),
+    track.getCodecParameterString().catch(() => null),
+    track.canDecode().catch(() => false),
+    track.getRotation(),
+    track.computePacketStats(Infinity),
+    input.computeDuration([track]).catch(() => 0),
+    input.getMetadataTags().catch(() => ({}) as Record<string, unknown>),
+  ]);
+  const nominalFps = stats.averagePacketRate;
+  const raw = (tags as { raw?: Record<string, unknown> }).raw ?? {};
+  const slowKeys = Object.keys(raw).filter((k) => /slow|frame-rate|framerate|capture/i.test(k));
+  let slowMotionHint: string | null = null;
+  if (nominalFps >= 100) slowMotionHint = `High-frame-rate capture (${nominalFps.toFixed(0)} fps): timing uses the real capture timestamps.`;
+  if (slowKeys.length) slowMotionHint = `${slowMotionHint ?? ''} Container tags: ${slowKeys.join(', ')}.`.trim();
+  return {
+    fileName,
+    fileSizeBytes: file.size,
+    container,
+    mimeType,
+    codec: codec ?? 'unknown',
+    codecString,
+    codedWidth: await track.getCodedWidth(),
+    codedHeight: await track.getCodedHeight(),
+    displayWidth: await track.getDisplayWidth(),
+    displayHeight: await track.getDisplayHeight(),
+    rotation: rotation as ClipInfo['rotation'],
+    durationS: duration,
+    sampleCount: stats.packetCount,
+    decodedFrameCount: null,
+    nominalFps,
+    measuredFps: null,
+    variableFrameRate: null,
+    slowMotionHint,
+    decodable: decodable && codec !== null,
+  };
+}
+
+export interface DecodedFrame {
+  index: number;
+  timestampUs: number;
+  image: ImageData;
+  /** Multiply pose-input pixel coordinates by this to get display pixels. */
+  scale: number;
+}
+
+/** Size of the pose-model input: display orientation, longest side at most `longSide`. */
+export function poseInputSize(info: ClipInfo, longSide: number): { width: number; height: number; scale: number } {
+  const s = Math.min(1, longSide / Math.max(info.displayWidth, info.displayHeight));
+  const width = Math.max(1, Math.round(info.displayWidth * s));
+  const height = Math.max(1, Math.round(info.displayHeight * s));
+  return { width, height, scale: info.displayWidth / width };
+}
+
+/**
+ * Decodes every frame in presentation order. One VideoSample is open at a time (mediabunny decodes a few ahead);
+ * each is drawn, rotated and scaled, into one reused canvas and closed at once.
+ * Yields until the end, or until `shouldStop()`; a decode error mid-file ends the stream with `onError`.
+ */
+export async function* decodeFrames(
+  clip: OpenClip,
+  longSide: number,
+  shouldStop: () => boolean,
+  onError: (e: Error, framesDecoded: number) => void,
+): AsyncGenerator<DecodedFrame> {
+  const { width, height, scale } = poseInputSize(clip.info, longSide);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false }) as OffscreenCanvasRenderingContext2D;
+  const sink = new VideoSampleSink(clip.track);
+  const samples = sink.samples();
+  let index = 0;
+  try {
+    while (!shouldStop()) {
+      let next: IteratorResult<Awaited<ReturnType<typeof samples.next>>['value']>;
+      try {
+        next = await samples.next();
+      } catch (e) {
+        onError(e as Error, index);
+        return;
+      }
+      if (next.done || !next.value) return;
+      const sample = next.value;
+      let image: ImageData;
+      let timestampUs: number;
+      try {
+        timestampUs = sample.microsecondTimestamp;
+        sample.drawWithFit(ctx, { fit: 'fill' });
+        image = ctx.getImageData(0, 0, width, height);
+      } finally {
+        sample.close();
+      }
+      yield { index: index++, timestampUs, image, scale };
+    }
+  } finally {
+    await samples.return(undefined);
+  }
+}
+
+/** Decodes one frame by index (frames in presentation order), display-oriented and scaled. */
+export async function decodeOneFrame(clip: OpenClip, timestampS: number, longSide: number): Promise<ImageBitmap | null> {
+  const sink = new VideoSampleSink(clip.track);
+  const sample = await sink.getSample(timestampS);
+  if (!sample) return null;
+  try {
+    const { width, height } = poseInputSize(clip.info, longSide);
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    sample.drawWithFit(ctx, { fit: 'fill' });
+    return canvas.transferToImageBitmap();
+  } finally {
+    sample.close();
+  }
+}

@@ -1,0 +1,228 @@
+/// <reference lib="webworker" />
+/**
+ * The pipeline worker: decode → pose, streamed to the page through comlink.
+ * One run at a time; cancel via a shared flag (checked every frame) or a cancel() message.
+ */
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+import { VideoSampleSink } from 'mediabunny';
+import { measureFrameRate } from '../src/core/frameRate';
+import type { BackendId, PoseFrame, PoseModelId } from '../src/core/types';
+import {
+  PipelineError,
+  type BackendInfo,
+  type PipelineCallbacks,
+  type PipelineWorkerApi,
+  type Progress,
+  type RunOptions,
+  type RunOutcome,
+  type RunSummary,
+  type Stage,
+} from '../src/pipeline/protocol';
+import { selectBackend } from './backend';
+import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
+import { createPoseEstimator, type PoseEstimator } from './pose';
+
+const BASE = new URL(import.meta.env.BASE_URL, self.location.origin).href;
+const DEFAULT_LONG_SIDE = 960;
+const PROGRESS_INTERVAL_MS = 250;
+
+let estimator: PoseEstimator | null = null;
+let lastClip: { clip: OpenClip; timestampsUs: number[] } | null = null;
+const cancelledRuns = new Set<number>();
+let cancelFlag: Int32Array | null = null;
+
+let estimatorBackend = '';
+
+/** One estimator at a time, rebuilt when the model or the tfjs backend changes (weights live on a backend). */
+async function getEstimator(model: PoseModelId): Promise<PoseEstimator> {
+  const backend = tf.getBackend();
+  if (estimator?.model === model && estimatorBackend === backend) return estimator;
+  estimator?.dispose();
+  estimator = null;
+  estimator = await createPoseEstimator(model, BASE);
+  estimatorBackend = backend;
+  return estimator;
+}
+
+function isCancelled(runId: number): boolean {
+  return cancelledRuns.has(runId) || (cancelFlag !== null && Atomics.load(cancelFlag, 0) === runId);
+}
+
+function toPipelineError(e: unknown, stage: Stage): PipelineError {
+  if (e instanceof PipelineError) return e;
+  const msg = (e as Error)?.message ?? String(e);
+  if (stage === 'load-model') {
+    if (/404|fetch|JSON|Unexpected token|failed to load/i.test(msg)) {
+      return new PipelineError('models-missing', `The pose model could not be loaded from this app (${msg}).`, 'Run "npm install" (it copies the models into public/models) and restart the app.');
+    }
+    return new PipelineError('backend-failed', `The pose engine could not start: ${msg}`, 'Reload the page. If it keeps failing, try another browser (Chrome, Edge or Safari).');
+  }
+  return new PipelineError('internal', `Analysis stopped: ${msg}`, 'Reload the page and try again; if it happens again with this clip, export it as H.264 MP4.');
+}
+
+const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void } = {
+  setCancelBuffer(buf) {
+    cancelFlag = new Int32Array(buf);
+  },
+
+  async checkModels() {
+    try {
+      const r = await fetch(new URL('models/manifest.json', BASE));
+      if (!r.ok) return { ok: false, missing: ['models/manifest.json'] };
+      const m = (await r.json()) as { models: Record<string, string[]> };
+      const missing: string[] = [];
+      await Promise.all(
+        Object.values(m.models).flat().filter((f) => f.endsWith('.json')).map(async (f) => {
+          const h = await fetch(new URL(`models/${f}`, BASE), { method: 'HEAD' });
+          if (!h.ok) missing.push(f);
+        }),
+      );
+      return { ok: missing.length === 0, missing };
+    } catch (e) {
+      return { ok: false, missing: [(e as Error).message] };
+    }
+  },
+
+  cancel(runId) {
+    cancelledRuns.add(runId);
+  },
+
+  async run(runId, file, fileName, options: RunOptions, cb: PipelineCallbacks): Promise<RunOutcome> {
+    const t0 = performance.now();
+    let stage: Stage = 'load-model';
+    let summary: RunSummary | null = null;
+    const progress = (p: Omit<Progress, 'stage'>) => cb.onProgress({ stage, ...p });
+    try {
+      progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting the pose engine…' });
+      const backend = await selectBackend(options.backend);
+      const est = await getEstimator(options.model);
+      est.reset();
+      if (isCancelled(runId)) throw new PipelineError('cancelled', 'Cancelled.', '');
+
+      stage = 'probe';
+      progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Reading the clip…' });
+      if (lastClip) lastClip.clip.input.dispose();
+      lastClip = null;
+      const clip = await openClip(file, fileName);
+      const timestampsUs: number[] = [];
+      lastClip = { clip, timestampsUs };
+      cb.onClip(clip.info);
+      summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, cancelled: false, elapsedMs: 0, notes: [] };
+
+      stage = 'decode-pose';
+      const total = clip.info.sampleCount;
+      let batch: PoseFrame[] = [];
+      const batchSize = options.batchSize ?? 8;
+      let lastProgress = 0;
+      const window: number[] = [];
+      let decodeError: { e: Error; at: number } | null = null;
+      const frames = decodeFrames(clip, options.poseInputLongSide ?? DEFAULT_LONG_SIDE, () => isCancelled(runId), (e, at) => {
+        decodeError = { e, at };
+      });
+      for await (const f of frames) {
+        const pose = await est.estimate(f.image, f.timestampUs, f.scale);
+        timestampsUs.push(f.timestampUs);
+        if (pose) summary.framesWithPose++;
+        batch.push({ index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null });
+        if (batch.length >= batchSize) {
+          cb.onFrames(batch);
+          batch = [];
+        }
+        const now = performance.now();
+        window.push(now);
+        while (window.length > 2 && now - window[0] > 3000) window.shift();
+        if (now - lastProgress > PROGRESS_INTERVAL_MS) {
+          lastProgress = now;
+          const fps = window.length > 1 ? ((window.length - 1) * 1000) / (now - window[0]) : 0;
+          const done = f.index + 1;
+          progress({ framesDone: done, framesTotal: total, fps, secondsLeft: fps > 0 ? Math.max(0, total - done) / fps : null, message: `Frame ${done} of ${total}` });
+        }
+      }
+      if (batch.length) cb.onFrames(batch);
+
+      const rate = measureFrameRate(timestampsUs);
+      clip.info.decodedFrameCount = timestampsUs.length;
+      clip.info.measuredFps = rate.fps;
+      clip.info.variableFrameRate = rate.variable;
+      summary.cancelled = isCancelled(runId);
+      if (rate.variable) summary.notes.push('Variable frame rate: timing uses each frame’s own timestamp.');
+      if (!rate.monotonic) summary.notes.push('Some frame timestamps do not increase: the file may be damaged.');
+      if (decodeError) {
+        const { e, at } = decodeError as { e: Error; at: number };
+        summary.partial = { reason: `Decoding stopped at frame ${at}: ${e.message}`, framesDecoded: at };
+        summary.notes.push(`The file is damaged or incomplete: only the first ${at} of ${total} frames could be decoded. The analysis uses those.`);
+      } else if (!summary.cancelled && timestampsUs.length !== total) {
+        summary.notes.push(`Decoded ${timestampsUs.length} frames; the container lists ${total} samples.`);
+      }
+      if (summary.framesWithPose === 0 && timestampsUs.length > 0) summary.notes.push('No person was found in any frame.');
+      summary.elapsedMs = performance.now() - t0;
+      stage = 'done';
+      progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: 0, message: summary.cancelled ? 'Cancelled' : 'Done' });
+      if (decodeError && timestampsUs.length === 0) {
+        const err = decodeError as { e: Error; at: number };
+        return { ok: false, error: new PipelineError('corrupt', `"${fileName}" could not be decoded: ${err.e.message}`, 'The file is damaged or incomplete. Copy it from the phone again.').toInfo(), summary };
+      }
+      return { ok: true, summary };
+    } catch (e) {
+      if (summary) summary.elapsedMs = performance.now() - t0;
+      return { ok: false, error: toPipelineError(e, stage).toInfo(), summary };
+    } finally {
+      cancelledRuns.delete(runId);
+    }
+  },
+
+  async frameBitmap(index, maxLongSide) {
+    if (!lastClip) return null;
+    const ts = lastClip.timestampsUs;
+    if (index < 0 || index >= ts.length) return null;
+    // Ask for the middle of the frame's interval, so rounding of µs never lands on the previous frame.
+    const mid = index + 1 < ts.length ? (ts[index] + ts[index + 1]) / 2 : ts[index] + 500;
+    const bmp = await decodeOneFrame(lastClip.clip, mid / 1e6, maxLongSide);
+    return bmp ? Comlink.transfer(bmp, [bmp]) : null;
+  },
+
+  async benchDecode(file, toPixels, longSide) {
+    const clip = await openClip(file, 'bench');
+    const t0 = performance.now();
+    let frames = 0;
+    try {
+      if (toPixels) {
+        for await (const _f of decodeFrames(clip, longSide, () => false, (e) => { throw e; })) frames++;
+      } else {
+        for await (const s of new VideoSampleSink(clip.track).samples()) {
+          s.close();
+          frames++;
+        }
+      }
+    } finally {
+      clip.input.dispose();
+    }
+    return { frames, ms: performance.now() - t0 };
+  },
+
+  async benchPose(file, model, backendId: BackendId, n, longSide) {
+    try {
+      const backend: BackendInfo = await selectBackend(backendId);
+      const est = await getEstimator(model);
+      const clip = await openClip(file, 'bench');
+      const images = [];
+      for await (const f of decodeFrames(clip, longSide, () => images.length >= 30, () => {})) images.push(f);
+      clip.input.dispose();
+      const ms: number[] = [];
+      est.reset();
+      for (let i = 0; i < n; i++) {
+        const f = images[i % images.length];
+        const t = performance.now();
+        await est.estimate(f.image, f.timestampUs, f.scale);
+        ms.push(performance.now() - t);
+      }
+      return { msPerFrame: ms, backend };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  },
+};
+
+Comlink.expose(api);
+export type PipelineWorkerApiWithCancel = typeof api;
