@@ -48,8 +48,12 @@ export async function openClip(file: Blob, fileName: string): Promise<OpenClip> 
     throw new PipelineError('corrupt', `"${fileName}" is damaged: ${(e as Error).message}`, 'The file may be incomplete (cut off while copying). Copy it from the phone again.');
   }
   if (!track) {
+    const audio = await input.getAudioTracks().catch(() => []);
     input.dispose();
-    throw new PipelineError('no-video-track', `"${fileName}" has no video track (audio only?).`, 'Choose the video recording of the runner.');
+    if (audio.length === 0) {
+      throw new PipelineError('not-a-video', `"${fileName}" is not a video StrideScope can read (${format.name} without any track).`, 'Choose an MP4, MOV or WebM video of the runner.');
+    }
+    throw new PipelineError('no-video-track', `"${fileName}" holds only sound (${format.name} audio), no video.`, 'Choose the video recording of the runner, not a voice memo or audio export.');
   }
   try {
     const info = await readClipInfo(input, track, file, fileName, format.name, await input.getMimeType());

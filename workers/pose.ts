@@ -24,7 +24,7 @@ export interface PoseEstimator {
 }
 
 /** Keypoints scoring below this are still reported (with their score); the pose needs this mean to count. */
-export const MIN_POSE_SCORE = 0.2;
+export const MIN_POSE_SCORE = 0.1;
 
 export async function createPoseEstimator(model: PoseModelId, base: string): Promise<PoseEstimator> {
   const files = modelFilesFor(model);

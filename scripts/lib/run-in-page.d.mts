@@ -1,0 +1,15 @@
+import type { BrowserContext, Page } from 'playwright-core';
+export interface InPageOutcome {
+  phase: 'done' | 'error' | 'cancelled' | 'running' | 'idle';
+  result: import('../../src/core/types').AnalyzeResult | null;
+  error: import('../../src/pipeline/protocol').PipelineErrorInfo | null;
+  summary: import('../../src/pipeline/protocol').RunSummary | null;
+  wallMs: number;
+}
+export function openBrowser(): Promise<{ context: BrowserContext; dir: string }>;
+export function openApp(context: BrowserContext, url: string): Promise<Page>;
+export function analyzeInPage(
+  page: Page,
+  clipPath: string,
+  options?: { model?: string; view?: string; timeoutMs?: number; onProgress?: (pct: number) => void },
+): Promise<InPageOutcome>;

@@ -1,0 +1,65 @@
+/**
+ * Jitter (outlier) rejection: each sample is compared with a quadratic fitted to its neighbours (leave-one-out,
+ * ±k frames, k scaled to the frame rate); samples whose 2-D residual exceeds both OUTLIER_SIGMA robust SDs of all
+ * residuals and OUTLIER_MIN_LEG_FRACTION × leg length are set to NaN (then bridged by gap filling).
+ */
+import { OUTLIER_MIN_LEG_FRACTION, OUTLIER_SIGMA } from '../thresholds';
+import { median } from '../stats';
+
+function predictLeaveOneOut(v: Float64Array, i: number, k: number): number {
+  // least-squares quadratic through neighbours j in [i-k, i+k], j != i, evaluated at i
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+  let cnt = 0;
+  for (let j = i - k; j <= i + k; j++) {
+    if (j === i || j < 0 || j >= v.length) continue;
+    const y = v[j];
+    if (!Number.isFinite(y)) continue;
+    const d = j - i;
+    const d2 = d * d;
+    s0 += 1; s1 += d; s2 += d2; s3 += d2 * d; s4 += d2 * d2;
+    t0 += y; t1 += y * d; t2 += y * d2;
+    cnt++;
+  }
+  if (cnt < 4) return NaN;
+  // solve [[s0 s1 s2][s1 s2 s3][s2 s3 s4]] c = [t0 t1 t2]; prediction at d=0 is c0
+  const det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+  if (Math.abs(det) < 1e-9) return NaN;
+  const det0 = t0 * (s2 * s4 - s3 * s3) - s1 * (t1 * s4 - s3 * t2) + s2 * (t1 * s3 - s2 * t2);
+  return det0 / det;
+}
+
+/** Marks outliers NaN in place; returns how many samples were rejected. */
+export function rejectOutliers(x: Float64Array, y: Float64Array, fps: number, legLengthPx: number, passes = 2): number {
+  const n = x.length;
+  const k = Math.max(2, Math.round(0.05 * fps));
+  let rejected = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    const res = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(x[i])) continue;
+      const px = predictLeaveOneOut(x, i, k);
+      const py = predictLeaveOneOut(y, i, k);
+      if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+      res[i] = Math.hypot(x[i] - px, y[i] - py);
+    }
+    const sd = 1.4826 * median(res);
+    const limit = Math.max(OUTLIER_SIGMA * sd, OUTLIER_MIN_LEG_FRACTION * legLengthPx);
+    if (!Number.isFinite(limit)) break;
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      if (res[i] > limit) {
+        // only reject local maxima of the residual (a single bad sample also inflates its neighbours' residuals)
+        const a = i > 0 && Number.isFinite(res[i - 1]) ? res[i - 1] : 0;
+        const b = i < n - 1 && Number.isFinite(res[i + 1]) ? res[i + 1] : 0;
+        if (res[i] >= a && res[i] >= b) {
+          x[i] = NaN;
+          y[i] = NaN;
+          rejected++;
+          worst++;
+        }
+      }
+    }
+    if (worst === 0) break;
+  }
+  return rejected;
+}
