@@ -1,0 +1,67 @@
+/**
+ * Installed only with ?bench in the URL: lets scripts/bench.mjs time each stage on its own, in the real worker,
+ * plus the peers' way (seeking a <video> element frame by frame) for comparison.
+ */
+import type { BackendId, PoseModelId } from '../core/types';
+import { PipelineBridge } from '../pipeline/bridge';
+
+export interface BenchHook {
+  decode(file: Blob, toPixels: boolean, longSide: number): Promise<{ frames: number; ms: number }>;
+  pose(file: Blob, model: PoseModelId, backend: BackendId, n: number, longSide: number): Promise<unknown>;
+  seekVideo(file: Blob, frames: number, fps: number, longSide: number): Promise<{ frames: number; ms: number; failed: number }>;
+}
+
+declare global {
+  interface Window {
+    __stridescopeBench?: BenchHook;
+  }
+}
+
+/** The peers' way: seek a <video> to each frame's time, wait for it, draw it to a canvas and read the pixels. */
+async function seekVideo(file: Blob, frames: number, fps: number, longSide: number) {
+  const url = URL.createObjectURL(file);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.preload = 'auto';
+  video.playsInline = true;
+  video.style.cssText = 'position:fixed;left:0;top:0;width:160px;pointer-events:none;z-index:9999';
+  document.body.append(video); // requestVideoFrameCallback only fires for a rendered element
+  video.src = url;
+  await new Promise<void>((res, rej) => {
+    video.onloadeddata = () => res();
+    video.onerror = () => rej(new Error('video element could not load the clip'));
+  });
+  const s = Math.min(1, longSide / Math.max(video.videoWidth, video.videoHeight));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(video.videoWidth * s);
+  canvas.height = Math.round(video.videoHeight * s);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  let failed = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < frames; i++) {
+    // register for the presented frame before seeking (a paused video presents once per seek); bounded wait
+    const shown = new Promise<boolean>((res) => {
+      const t = setTimeout(() => res(false), 1000);
+      video.requestVideoFrameCallback(() => (clearTimeout(t), res(true)));
+    });
+    const seeked = new Promise<void>((res) => video.addEventListener('seeked', () => res(), { once: true }));
+    video.currentTime = (i + 0.5) / fps;
+    await seeked;
+    if (!(await shown)) failed++;
+    ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+    ctx.getImageData(0, 0, canvas.width, canvas.height);
+  }
+  const ms = performance.now() - t0;
+  video.remove();
+  URL.revokeObjectURL(url);
+  return { frames, ms, failed };
+}
+
+export function installBenchHook(): void {
+  const bridge = new PipelineBridge();
+  window.__stridescopeBench = {
+    decode: (file, toPixels, longSide) => bridge.remote.benchDecode(file, toPixels, longSide),
+    pose: (file, model, backend, n, longSide) => bridge.remote.benchPose(file, model, backend, n, longSide),
+    seekVideo,
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { framesFromPoseTrack, poseTrackFromFrames, readKeypoint } from '../../src/core/poseTrack';
+import { BLAZEPOSE_KEYPOINTS, MOVENET_KEYPOINTS, type KeypointName, type PoseFrame } from '../../src/core/types';
+
+const frames: PoseFrame[] = [
+  { index: 0, timestampUs: 0, score: 0.9, keypoints: BLAZEPOSE_KEYPOINTS.map((name, i) => ({ name, x: 10 + i, y: 500 - i, z: -i, score: 0.5 + i / 100 })) },
+  { index: 1, timestampUs: 16_667, score: null, keypoints: null },
+];
+
+describe('PoseTrack (typed arrays)', () => {
+  it('round-trips the per-frame list exactly (to float32 precision)', () => {
+    const t = poseTrackFromFrames(frames, BLAZEPOSE_KEYPOINTS, 720, 1280, 60);
+    expect(t.data).toBeInstanceOf(Float32Array);
+    expect(t.data.length).toBe(2 * 33 * 4);
+    const back = framesFromPoseTrack(t);
+    expect(back[1]).toEqual(frames[1]);
+    expect(back[0].keypoints).toHaveLength(33);
+    back[0].keypoints!.forEach((k, i) => {
+      expect(k.name).toBe(BLAZEPOSE_KEYPOINTS[i]);
+      expect(k.x).toBeCloseTo(10 + i, 4);
+      expect(k.y).toBeCloseTo(500 - i, 4);
+      expect(k.score).toBeCloseTo(0.5 + i / 100, 5);
+    });
+    expect(back[0].score).toBeCloseTo(0.9, 6);
+    expect(readKeypoint(t, 0, 'left_heel')!.x).toBeCloseTo(10 + 29, 4);
+    expect(readKeypoint(t, 1, 'left_heel')).toBeNull();
+  });
+
+  it('has no heel or toe with MoveNet keypoints', () => {
+    const mv: PoseFrame[] = [{ index: 0, timestampUs: 0, score: 0.8, keypoints: MOVENET_KEYPOINTS.map((n) => ({ name: n as KeypointName, x: 1, y: 1, z: 0, score: 1 })) }];
+    const t = poseTrackFromFrames(mv, MOVENET_KEYPOINTS as unknown as KeypointName[], 100, 100, 30);
+    expect(readKeypoint(t, 0, 'left_heel')).toBeNull();
+    expect(readKeypoint(t, 0, 'left_ankle')).not.toBeNull();
+  });
+});
