@@ -38,7 +38,7 @@ export function Player({
       ctx.drawImage(bmp, 0, 0);
       bmp.close();
       const f = frames[index];
-      if (f?.keypoints) drawSkeleton(ctx, f.keypoints, c.width / clip.displayWidth, Math.max(2, c.width / 320));
+      if (f?.keypoints) drawSkeleton(ctx, f.keypoints, c.width / clip.displayWidth, Math.max(2, Math.max(c.width, c.height) / 260));
       setShown(index);
     });
     return () => {

@@ -75,3 +75,15 @@ test('Cancel in mid-run stops the worker within 1 s; a new analysis then runs to
   expect(await page.evaluate(() => window.__stridescope!.runs)).toBe(runs);
   await expectGoodClipStillWorks(page);
 });
+
+test('an HEVC clip (not decodable by Linux Chromium) is refused plainly, with what to do', async ({ page }) => {
+  await openApp(page);
+  const r = await analyze(page, sharedClip('hevc-soccer.mp4'));
+  expect(r.phase).toBe('error');
+  expect(r.error!.code).toBe('codec-unsupported');
+  await expect(page.getByTestId('error')).toContainText('cannot decode the HEVC video');
+  await expect(page.getByTestId('error')).toContainText('Most Compatible');
+  await expect(page.getByTestId('error')).toContainText('H.264');
+  await page.screenshot({ path: 'test-results/hevc-refused.png' });
+  await expectGoodClipStillWorks(page);
+});
