@@ -6,7 +6,9 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { VideoSampleSink } from 'mediabunny';
+import { analyzeGait, type GaitAnalysis } from '../src/core/analysis';
 import { measureFrameRate } from '../src/core/frameRate';
+import { PoseTrackBuilder } from '../src/core/poseTrack';
 import type { BackendId, PoseFrame, PoseModelId } from '../src/core/types';
 import {
   PipelineError,
@@ -112,6 +114,8 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
 
       stage = 'decode-pose';
       const total = clip.info.sampleCount;
+      // the analysis reads a compact typed-array track, filled as frames arrive
+      const track = new PoseTrackBuilder(est.keypointNames, total, clip.info.displayWidth, clip.info.displayHeight);
       let batch: PoseFrame[] = [];
       const batchSize = options.batchSize ?? 8;
       let lastProgress = 0;
@@ -124,7 +128,9 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         const pose = await est.estimate(f.image, f.timestampUs, f.scale);
         timestampsUs.push(f.timestampUs);
         if (pose) summary.framesWithPose++;
-        batch.push({ index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null });
+        const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null };
+        track.push(frame);
+        batch.push(frame);
         if (batch.length >= batchSize) {
           cb.onFrames(batch);
           batch = [];
@@ -156,6 +162,16 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         summary.notes.push(`Decoded ${timestampsUs.length} frames; the container lists ${total} samples.`);
       }
       if (summary.framesWithPose === 0 && timestampsUs.length > 0) summary.notes.push('No person was found in any frame.');
+      let analysis: GaitAnalysis | null = null;
+      if (!summary.cancelled && summary.framesWithPose > 0) {
+        stage = 'analyze';
+        progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: null, message: 'Finding gait events…' });
+        try {
+          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view });
+        } catch (e) {
+          summary.notes.push(`The gait analysis could not run on this clip: ${(e as Error).message}`);
+        }
+      }
       summary.elapsedMs = performance.now() - t0;
       stage = 'done';
       progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: 0, message: summary.cancelled ? 'Cancelled' : 'Done' });
@@ -163,7 +179,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         const err = decodeError as { e: Error; at: number };
         return { ok: false, error: new PipelineError('corrupt', `"${fileName}" could not be decoded: ${err.e.message}`, 'The file is damaged or incomplete. Copy it from the phone again.').toInfo(), summary };
       }
-      return { ok: true, summary };
+      return { ok: true, summary, analysis };
     } catch (e) {
       if (summary) summary.elapsedMs = performance.now() - t0;
       return { ok: false, error: toPipelineError(e, stage).toInfo(), summary };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GaitAnalysis } from '../core/analysis';
 import type { AnalyzeResult, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
 import { PipelineBridge } from '../pipeline/bridge';
 import { MODEL_LABELS, MOVENET_LIMITS, type BackendInfo, type PipelineErrorInfo, type Progress, type RunSummary } from '../pipeline/protocol';
@@ -7,6 +8,7 @@ import { DropZone } from './DropZone';
 import { Player } from './Player';
 import { ProgressBar } from './ProgressBar';
 import { buildAnalyzeResult } from './result';
+import { GaitHeadline } from './GaitHeadline';
 
 type Phase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -37,6 +39,7 @@ export function App() {
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [modelsProblem, setModelsProblem] = useState<string | null>(null);
   const [frames, setFrames] = useState<PoseFrame[]>([]);
+  const [analysis, setAnalysis] = useState<GaitAnalysis | null>(null);
   const framesRef = useRef<PoseFrame[]>([]);
   const abort = useRef<AbortController | null>(null);
   const runs = useRef(0);
@@ -67,6 +70,7 @@ export function App() {
       setClip(null);
       setError(null);
       setSummary(null);
+      setAnalysis(null);
       setProgress({ stage: 'load-model', framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting…' });
       setPhase('running');
       Object.assign(hook.current, { phase: 'running', result: null, error: null, summary: null });
@@ -102,7 +106,8 @@ export function App() {
       if (s) setClip({ ...s.clip });
       if (outcome.ok && s && !s.cancelled) {
         setPhase('done');
-        const result = buildAnalyzeResult(s.clip, model, s.backend as BackendInfo, all, null);
+        const result = buildAnalyzeResult(s.clip, model, s.backend as BackendInfo, all, outcome.ok ? outcome.analysis : null);
+        setAnalysis(outcome.ok ? outcome.analysis : null);
         Object.assign(hook.current, { phase: 'done', result, error: null, summary: s, runs: runs.current });
       } else if ((outcome.ok && s?.cancelled) || (!outcome.ok && outcome.error.code === 'cancelled')) {
         setPhase('cancelled');
@@ -191,6 +196,7 @@ export function App() {
               <p className="caveat">Every figure StrideScope shows is a 2-D estimate from video, not a diagnosis.</p>
             </section>
           )}
+          {analysis && phase === 'done' && <GaitHeadline analysis={analysis} />}
         </div>
         {phase === 'done' && clip && frames.length > 0 && <Player clip={clip} frames={frames} getFrame={getFrame} />}
       </main>

@@ -1,8 +1,9 @@
 /** Builds the JSON document the page exports and `npm run analyze` writes (schema: docs/analyze-result.schema.json). */
+import type { GaitAnalysis } from '../core/analysis';
 import { BLAZEPOSE_KEYPOINTS, MOVENET_KEYPOINTS, type AnalyzeResult, type ClipInfo, type PoseFrame, type PoseModelId } from '../core/types';
 import { MODEL_LABELS, type BackendInfo } from '../pipeline/protocol';
 
-export function buildAnalyzeResult(clip: ClipInfo, model: PoseModelId, backend: BackendInfo, frames: PoseFrame[], analysis: unknown | null): AnalyzeResult {
+export function buildAnalyzeResult(clip: ClipInfo, model: PoseModelId, backend: BackendInfo, frames: PoseFrame[], analysis: GaitAnalysis | null): AnalyzeResult {
   return {
     schemaVersion: 1,
     clip,

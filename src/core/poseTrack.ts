@@ -88,3 +88,52 @@ export function framesFromPoseTrack(track: PoseTrack): PoseFrame[] {
   }
   return out;
 }
+
+/**
+ * Fills a PoseTrack frame by frame as poses stream in (capacity from the container's sample count), so the
+ * analysis never needs an object per keypoint. `finish` trims to the frames actually decoded.
+ */
+export class PoseTrackBuilder {
+  private track: PoseTrack;
+  private count = 0;
+
+  constructor(keypointNames: readonly KeypointName[], capacity: number, width: number, height: number) {
+    this.track = createPoseTrack(keypointNames, Math.max(1, capacity), width, height, 0);
+  }
+
+  push(frame: PoseFrame): void {
+    if (this.count >= this.track.frameCount) this.grow();
+    const i = this.count++;
+    this.track.timestampsUs[i] = frame.timestampUs;
+    if (frame.keypoints && frame.score !== null) {
+      this.track.poseScore[i] = frame.score;
+      writeKeypoints(this.track, i, frame.keypoints);
+    }
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  private grow(): void {
+    const old = this.track;
+    const next = createPoseTrack(old.keypointNames, old.frameCount * 2, old.width, old.height, old.fps);
+    next.data.set(old.data);
+    next.timestampsUs.set(old.timestampsUs);
+    next.poseScore.set(old.poseScore);
+    this.track = next;
+  }
+
+  finish(fps: number): PoseTrack {
+    const K = this.track.keypointNames.length * FIELDS_PER_KEYPOINT;
+    const n = this.count;
+    return {
+      ...this.track,
+      frameCount: n,
+      timestampsUs: this.track.timestampsUs.slice(0, n),
+      data: this.track.data.slice(0, n * K),
+      poseScore: this.track.poseScore.slice(0, n),
+      fps,
+    };
+  }
+}

@@ -1,3 +1,5 @@
+import type { GaitAnalysis } from './analysis/types';
+
 /**
  * The data contracts shared by the worker pipeline, the analysis core, the page and the command line.
  * DOM-free: this module is imported in the worker, in Node tests and in the browser.
@@ -92,8 +94,8 @@ export interface AnalyzeResult {
   model: { id: PoseModelId; name: string; keypoints: readonly KeypointName[] | readonly string[] };
   backend: { id: BackendId; threads: number; simd: boolean; renderer: string | null; note: string };
   frames: PoseFrame[];
-  /** Filled by the analysis core (gait events, measures, flags); null until then or when it cannot run. */
-  analysis: unknown | null;
+  /** The analysis core's output (gait events, measures, flags); null when it could not run (cancelled, no person). */
+  analysis: GaitAnalysis | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** What crosses the page ↔ worker bridge (comlink). DOM-free. */
+import type { GaitAnalysis } from '../core/analysis';
 import type { BackendId, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
 
 /** Named stages of one run, in order: decode → pose → analyze → report. */
@@ -83,7 +84,7 @@ export class PipelineError extends Error {
 
 /** A structured-clone-safe error result (comlink rethrows only message text). */
 export type RunOutcome =
-  | { ok: true; summary: RunSummary }
+  | { ok: true; summary: RunSummary; analysis: GaitAnalysis | null }
   | { ok: false; error: PipelineErrorInfo; summary: RunSummary | null };
 
 export interface PipelineCallbacks {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framesFromPoseTrack, poseTrackFromFrames, readKeypoint } from '../../src/core/poseTrack';
+import { framesFromPoseTrack, PoseTrackBuilder, poseTrackFromFrames, readKeypoint } from '../../src/core/poseTrack';
 import { BLAZEPOSE_KEYPOINTS, MOVENET_KEYPOINTS, type KeypointName, type PoseFrame } from '../../src/core/types';
 
 const frames: PoseFrame[] = [
@@ -31,5 +31,22 @@ describe('PoseTrack (typed arrays)', () => {
     const t = poseTrackFromFrames(mv, MOVENET_KEYPOINTS as unknown as KeypointName[], 100, 100, 30);
     expect(readKeypoint(t, 0, 'left_heel')).toBeNull();
     expect(readKeypoint(t, 0, 'left_ankle')).not.toBeNull();
+  });
+});
+
+describe('PoseTrackBuilder', () => {
+  it('streams frames into typed arrays, grows past its capacity and trims to the frames pushed', () => {
+    const b = new PoseTrackBuilder(BLAZEPOSE_KEYPOINTS, 1, 720, 1280);
+    b.push(frames[0]);
+    b.push(frames[1]);
+    b.push({ ...frames[0], index: 2, timestampUs: 33_333 });
+    const t = b.finish(60);
+    expect(t.frameCount).toBe(3);
+    expect(t.fps).toBe(60);
+    expect(t.data.length).toBe(3 * 33 * 4);
+    expect(Array.from(t.timestampsUs)).toEqual([0, 16_667, 33_333]);
+    expect(Number.isNaN(t.poseScore[1])).toBe(true);
+    expect(readKeypoint(t, 2, 'right_foot_index')!.y).toBeCloseTo(500 - 32, 4);
+    expect(framesFromPoseTrack(t)[0]).toEqual(framesFromPoseTrack(poseTrackFromFrames([frames[0]], BLAZEPOSE_KEYPOINTS, 720, 1280, 60))[0]);
   });
 });

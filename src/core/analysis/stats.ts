@@ -58,7 +58,7 @@ export function toJsonArray(values: ArrayLike<number>, digits = 2): (number | nu
   const p = Math.pow(10, digits);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = Number.isFinite(v) ? Math.round(v * p) / p : null;
+    out[i] = Number.isFinite(v) ? Math.round(v * p) / p + 0 : null;
   }
   return out;
 }
@@ -66,7 +66,7 @@ export function toJsonArray(values: ArrayLike<number>, digits = 2): (number | nu
 export function round(v: number | null | undefined, digits = 2): number | null {
   if (v === null || v === undefined || !Number.isFinite(v)) return null;
   const p = Math.pow(10, digits);
-  return Math.round(v * p) / p;
+  return Math.round(v * p) / p + 0; // + 0 turns -0 into 0 (JSON has no -0)
 }
 
 /** Local maxima indices of a series, at least `minSeparation` apart (greedy by height), with a minimum prominence. */
@@ -89,7 +89,11 @@ export function findPeaks(series: ArrayLike<number>, minSeparation: number, minP
     const w = Math.max(1, Math.round(minSeparation));
     for (let j = Math.max(0, i - w); j < i; j++) if (Number.isFinite(series[j])) leftMin = Math.min(leftMin, series[j]);
     for (let j = i + 1; j <= Math.min(n - 1, i + w); j++) if (Number.isFinite(series[j])) rightMin = Math.min(rightMin, series[j]);
-    return v - Math.max(leftMin, rightMin) >= minProminence;
+    // a side cut short by the clip's edge (or by missing data) cannot show the drop: judge on the other side alone
+    const leftCut = i - w < 0 || !Number.isFinite(series[Math.max(0, i - w)]);
+    const rightCut = i + w > n - 1 || !Number.isFinite(series[Math.min(n - 1, i + w)]);
+    const base = leftCut && !rightCut ? rightMin : rightCut && !leftCut ? leftMin : Math.max(leftMin, rightMin);
+    return v - base >= minProminence;
   });
   kept.sort((a, b) => series[b] - series[a]);
   const chosen: number[] = [];
@@ -162,4 +166,26 @@ export function dominantPeriod(series: ArrayLike<number>, minLag: number, maxLag
     }
   }
   return { period: best + parabolicOffset(ac, best), strength: bestV };
+}
+
+/**
+ * Local quadratic least-squares fit of a series around fractional index t (samples within ±w), evaluated at t.
+ * Preserves peaks far better than a low-pass filter (used for values at events). NaN if too few samples.
+ */
+export function localQuadratic(series: ArrayLike<number>, t: number, w: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+  let cnt = 0;
+  for (let j = Math.max(0, Math.ceil(t - w)); j <= Math.min(series.length - 1, Math.floor(t + w)); j++) {
+    const y = series[j];
+    if (!Number.isFinite(y)) continue;
+    const d = j - t;
+    const d2 = d * d;
+    s0 += 1; s1 += d; s2 += d2; s3 += d2 * d; s4 += d2 * d2;
+    t0 += y; t1 += y * d; t2 += y * d2;
+    cnt++;
+  }
+  if (cnt < 4) return sampleAt(series, t);
+  const det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+  if (Math.abs(det) < 1e-9) return sampleAt(series, t);
+  return (t0 * (s2 * s4 - s3 * s3) - s1 * (t1 * s4 - s3 * t2) + s2 * (t1 * s3 - s2 * t2)) / det;
 }

@@ -23,9 +23,11 @@ export const OUTLIER_SIGMA = 5;
 /** ... and also further than this fraction of leg length (so smooth fast motion is never rejected). */
 export const OUTLIER_MIN_LEG_FRACTION = 0.12;
 /** Swap repair: switching the left/right assignment costs this much (in (leg length)^2 units of acceleration). */
-export const SWAP_SWITCH_COST = 0.02;
+export const SWAP_SWITCH_COST = 0.25;
 /** Swap repair: per-frame prior cost of the swapped state (labels are right most of the time). */
-export const SWAP_PRIOR_COST = 0.002;
+export const SWAP_PRIOR_COST = 0.03;
+/** Swap repair: exchanged runs longer than this are not believed (and left as labelled), seconds. */
+export const MAX_SWAP_S = 0.2;
 /** Swap repair: per-keypoint acceleration residual is capped at this fraction of leg length (robust cost). */
 export const SWAP_RESIDUAL_CAP = 0.6;
 
@@ -45,9 +47,20 @@ export const TO_WINDOW_BEFORE = 0.25;
 export const TO_WINDOW_AFTER = 0.12;
 /** Half-width of the change-point fit window, fraction of stride period (at least 3 frames). */
 export const CHANGE_POINT_HALF_WINDOW = 0.1;
+/** Clearance (fraction of leg length) at which the smoothed marker height is taken as 'nearly down / clearly up'
+ * before back-extrapolating to the stance level. */
+export const CROSSING_LEG_FRACTION = 0.05;
+/** The same level for landings (IC): the marker falls fast onto the ground, so a lower level needs less
+ * back-extrapolation (less bias from the curved approach). */
+export const IC_CROSSING_LEG_FRACTION = 0.03;
+/** The back-extrapolation from the crossing to the stance level is capped at this many seconds (slow approaches). */
+export const MAX_EXTRAPOLATION_S = 0.06;
 /** A detected event's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): within this fraction of a frame after a frame
  * the contact is taken to be visible on that frame already (motion blur). */
-export const FRAME_ROUNDING_TOLERANCE = 0.3;
+export const FRAME_ROUNDING_TOLERANCE = 0.5;
+/** A TO's frame is ceil(subFrame + TO_FRAME_DELAY): the first frame on which the toe is *clearly* off (labelling
+ * convention of the real clips; the sub-frame time itself is the kinematic lift-off). */
+export const TO_FRAME_DELAY = 0.5;
 /** Plausible cadence range, steps/min. */
 export const CADENCE_MIN = 60;
 export const CADENCE_MAX = 240;

@@ -229,4 +229,6 @@ export interface GaitAnalysis {
   series: AngleSeries | null;
   quality: QualityInfo;
   advice: Advice[];
+  /** 2–4 short plain-language lines (activity + view; cadence + strides; strike counts; extended-posture finding). */
+  headline: string[];
 }

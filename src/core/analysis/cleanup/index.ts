@@ -12,6 +12,7 @@ import {
   KEYPOINT_MIN_SCORE,
   MAX_CUTOFF_FRACTION_OF_FPS,
   MAX_GAP_S,
+  MAX_SWAP_S,
   MEASURE_CUTOFF_HZ,
   TRUNK_CUTOFF_HZ,
 } from '../thresholds';
@@ -90,8 +91,9 @@ export function cleanTrack(track: PoseTrack, opts: CleanOptions = {}): CleanTrac
 
   let swapFrames = 0;
   if (opts.repairSwaps !== false && Number.isFinite(legLengthPx)) {
-    const s1 = repairSwaps(gated, LEG_GROUP, legLengthPx, n);
-    const s2 = repairSwaps(gated, FOOT_GROUP, legLengthPx, n);
+    const maxRun = Math.max(2, Math.round(MAX_SWAP_S * fps));
+    const s1 = repairSwaps(gated, LEG_GROUP, legLengthPx, n, maxRun);
+    const s2 = repairSwaps(gated, FOOT_GROUP, legLengthPx, n, maxRun);
     for (let f = 0; f < n; f++) if (s1[f] || s2[f]) swapFrames++;
     // if most frames ended exchanged, the model's labels were simply the other way round: keep its naming
     // (Viterbi's prior already prefers labels as given; this is only a guard)

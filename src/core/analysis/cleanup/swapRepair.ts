@@ -22,6 +22,7 @@ export function repairSwaps(
   group: SwapGroupMember[],
   legLengthPx: number,
   n: number,
+  maxRunFrames?: number,
 ): Uint8Array {
   const members = group.filter((g) => series.has(g.left) && series.has(g.right));
   const state = new Uint8Array(n);
@@ -90,6 +91,18 @@ export function repairSwaps(
     state[f - 2] = a;
     c = b;
     b = a;
+  }
+  // only short exchanged runs are believed (the models swap the legs for a few frames); a long "exchanged" run means
+  // the continuity cost was ambiguous (e.g. the far foot collapsed onto the near one) and is left alone
+  if (maxRunFrames !== undefined) {
+    let f = 0;
+    while (f < n) {
+      if (!state[f]) { f++; continue; }
+      let g = f;
+      while (g < n && state[g]) g++;
+      if (g - f > maxRunFrames) state.fill(0, f, g);
+      f = g;
+    }
   }
   // apply
   for (let f = 0; f < n; f++) {

@@ -1,0 +1,340 @@
+/**
+ * Side-view gait events (IC / TO per foot), treadmill and overground, 30–240 fps.
+ *
+ * 1. Windows (Zeni et al. 2008): along the running direction, IC lies near the maximum of heel − pelvis and TO near the
+ *    minimum of toe − pelvis. These extrema are robust (large, slow signals) but biased in running (the swing foot
+ *    is retracted before touchdown; the toe keeps moving back after toe-off), so they only define search windows.
+ * 2. Ground line and clearances: each marker's height above its own mid-stance level (see ground.ts).
+ * 3. Timing (after Handsaker et al. 2016): touchdown = the kink (vertical-acceleration peak) of whichever of heel and toe
+ *    lands first; toe-off = the kink of the toe marker leaving its stance level. Kinks are found by hinge
+ *    (change-point) regression on the un-smoothed, cleaned marker height, with sub-frame resolution.
+ * The foot "lowest image point" (ankle minimum) is NOT used: it marks foot-flat / mid-stance, not first contact.
+ */
+import type { KeypointName } from '../types';
+import type { CleanTrack, XY } from './cleanup';
+import { midpoint } from './cleanup';
+import type { EventType, Foot } from './types';
+import { fitGroundLine, heightAboveGround, type GroundLine } from './ground';
+import { fitChangePoint2D } from './changePoint';
+import { dominantPeriod, findPeaks, median, quantile } from './stats';
+import { lowpassNaN } from './cleanup/butterworth';
+import {
+  CHANGE_POINT_HALF_WINDOW,
+  CROSSING_LEG_FRACTION,
+  IC_CROSSING_LEG_FRACTION,
+  MAX_EXTRAPOLATION_S,
+  EVENT_CUTOFF_HZ,
+  MAX_CUTOFF_FRACTION_OF_FPS,
+  IC_WINDOW_AFTER,
+  IC_WINDOW_BEFORE,
+  TO_WINDOW_AFTER,
+  TO_WINDOW_BEFORE,
+} from './thresholds';
+
+export interface DetectedEvent {
+  type: EventType;
+  foot: Foot;
+  /** Sub-frame time in frames. */
+  te: number;
+  confidence: number;
+  method: 'kinematic' | 'zeni';
+  marker: 'heel' | 'toe' | 'ankle' | 'zeni';
+}
+
+export interface SideEventResult {
+  ok: boolean;
+  reason: string | null;
+  strideFrames: number;
+  periodicity: number;
+  /** Peak-to-peak fore-aft foot excursion relative to the pelvis, leg lengths. */
+  excursion: number;
+  ground: GroundLine | null;
+  events: DetectedEvent[];
+  footMarkers: boolean;
+}
+
+const FEET: Foot[] = ['left', 'right'];
+
+function kp(map: Map<KeypointName, XY>, foot: Foot, part: 'heel' | 'foot_index' | 'ankle' | 'hip' | 'knee'): XY | undefined {
+  return map.get(`${foot}_${part}` as KeypointName);
+}
+
+/** Projection of (p − pelvis) on the running direction (dirSign·x rotated by the ground tilt). */
+function alongDirection(p: XY, pelvis: XY, dirSign: number, tilt: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  const c = Math.cos(tilt) * dirSign;
+  const s = Math.sin(tilt) * dirSign;
+  for (let f = 0; f < n; f++) out[f] = (p.x[f] - pelvis.x[f]) * c + (p.y[f] - pelvis.y[f]) * s;
+  return out;
+}
+
+function meanScore(ct: CleanTrack, name: string, f: number, half: number): number {
+  const s = ct.score.get(name as KeypointName);
+  if (!s) return 0.5;
+  let sum = 0;
+  let cnt = 0;
+  for (let j = Math.max(0, Math.round(f - half)); j <= Math.min(ct.n - 1, Math.round(f + half)); j++) {
+    if (Number.isFinite(s[j])) {
+      sum += s[j];
+      cnt++;
+    }
+  }
+  return cnt ? sum / cnt : 0;
+}
+
+export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResult {
+  const n = ct.n;
+  const fps = ct.fps;
+  const L = ct.legLengthPx;
+  const footMarkers = ct.raw.has('left_heel') && ct.raw.has('left_foot_index') && ct.raw.has('right_heel') && ct.raw.has('right_foot_index');
+  const fail = (reason: string, extra: Partial<SideEventResult> = {}): SideEventResult => ({
+    ok: false, reason, strideFrames: NaN, periodicity: 0, excursion: 0, ground: null, events: [], footMarkers, ...extra,
+  });
+  if (!(L > 0)) return fail('no legs found');
+  const pelvis = midpoint(ct.slow.get('left_hip'), ct.slow.get('right_hip'), n);
+  const heelOf = (m: Map<KeypointName, XY>, foot: Foot) => (footMarkers ? kp(m, foot, 'heel') : kp(m, foot, 'ankle'));
+  const toeOf = (m: Map<KeypointName, XY>, foot: Foot) => (footMarkers ? kp(m, foot, 'foot_index') : kp(m, foot, 'ankle'));
+
+  // ---- 1. Zeni signals and stride period
+  const dH: Record<Foot, Float64Array> = { left: new Float64Array(n), right: new Float64Array(n) };
+  const dT: Record<Foot, Float64Array> = { left: new Float64Array(n), right: new Float64Array(n) };
+  for (const foot of FEET) {
+    const h = heelOf(ct.slow, foot);
+    const t = toeOf(ct.slow, foot);
+    if (!h || !t) return fail('no foot keypoints');
+    dH[foot] = alongDirection(h, pelvis, dirSign, 0, n);
+    dT[foot] = alongDirection(t, pelvis, dirSign, 0, n);
+  }
+  const exc = FEET.map((f) => (quantile(dH[f], 0.95) - quantile(dH[f], 0.05)) / L);
+  const excursion = median(exc);
+  const periods = FEET.map((f) => dominantPeriod(dH[f], 0.45 * fps, 2.2 * fps));
+  const good = periods.filter((p) => Number.isFinite(p.period) && p.strength > 0.2);
+  if (good.length === 0) return fail('no periodic leg motion', { excursion });
+  const T = median(good.map((p) => p.period));
+  const periodicity = Math.max(...periods.map((p) => p.strength));
+  if (excursion < 0.25) return fail('feet hardly move fore-aft relative to the pelvis', { excursion, strideFrames: T, periodicity });
+
+  // ---- 2. coarse events (Zeni)
+  const coarseIC: Record<Foot, number[]> = { left: [], right: [] };
+  const coarseTO: Record<Foot, number[]> = { left: [], right: [] };
+  for (const foot of FEET) {
+    const ampH = quantile(dH[foot], 0.95) - quantile(dH[foot], 0.05);
+    const ampT = quantile(dT[foot], 0.95) - quantile(dT[foot], 0.05);
+    coarseIC[foot] = findPeaks(dH[foot], 0.6 * T, 0.3 * ampH);
+    const negT = dT[foot].map((v) => -v);
+    coarseTO[foot] = findPeaks(negT, 0.6 * T, 0.3 * ampT);
+  }
+
+  // ---- 3. ground line from mid-stance marker positions
+  const groups: Record<string, { x: number[]; y: number[] }> = {};
+  const stances: Record<Foot, [number, number][]> = { left: [], right: [] };
+  for (const foot of FEET) {
+    for (const ic of coarseIC[foot]) {
+      const to = coarseTO[foot].find((t) => t > ic && t < ic + 0.8 * T);
+      if (to === undefined) continue;
+      stances[foot].push([ic, to]);
+    }
+    const markers: [string, XY | undefined][] = footMarkers
+      ? [['heel', kp(ct.raw, foot, 'heel')], ['toe', kp(ct.raw, foot, 'foot_index')], ['ankle', kp(ct.raw, foot, 'ankle')]]
+      : [['ankle', kp(ct.raw, foot, 'ankle')]];
+    for (const [mname, m] of markers) {
+      if (!m) continue;
+      const g = { x: [] as number[], y: [] as number[] };
+      for (const [ic, to] of stances[foot]) {
+        // the Zeni window is wider than the true stance (IC later, TO earlier): take its central part
+        const a = Math.round(ic + 0.3 * (to - ic));
+        const b = Math.round(ic + 0.6 * (to - ic));
+        for (let f = a; f <= b; f++) {
+          if (Number.isFinite(m.x[f])) {
+            g.x.push(m.x[f]);
+            g.y.push(m.y[f]);
+          }
+        }
+      }
+      groups[`${foot}:${mname}`] = g;
+    }
+  }
+  const ground = fitGroundLine(groups, 0.25 * L);
+  if (!ground) return fail('no stance phases found', { excursion, strideFrames: T, periodicity });
+
+  // clearance of each marker above its own stance level (raw = un-smoothed)
+  const clearance = (foot: Foot, mname: 'heel' | 'toe' | 'ankle'): Float64Array | null => {
+    const part = mname === 'toe' ? 'foot_index' : mname;
+    const m = kp(ct.raw, foot, part as 'heel');
+    if (!m || !Number.isFinite(ground.intercept[`${foot}:${mname}`])) return null;
+    const out = new Float64Array(n);
+    for (let f = 0; f < n; f++) out[f] = heightAboveGround(ground, `${foot}:${mname}`, m.x[f], m.y[f]);
+    return out;
+  };
+
+  // forward coordinate (along the ground, running direction) of each raw marker, minus the ground's own motion
+  const fwdX = Math.cos(ground.tiltRad) * dirSign;
+  const fwdY = Math.sin(ground.tiltRad) * dirSign;
+  const forward = (foot: Foot, mname: 'heel' | 'toe' | 'ankle'): Float64Array | null => {
+    const m = kp(ct.raw, foot, (mname === 'toe' ? 'foot_index' : mname) as 'heel');
+    if (!m) return null;
+    const out = new Float64Array(n);
+    for (let f = 0; f < n; f++) out[f] = m.x[f] * fwdX + m.y[f] * fwdY;
+    return out;
+  };
+  const slopes: number[] = [];
+  for (const foot of FEET) {
+    for (const mname of (footMarkers ? ['heel', 'toe'] : ['ankle']) as ('heel' | 'toe' | 'ankle')[]) {
+      const u = forward(foot, mname);
+      if (!u) continue;
+      for (const [ic, to] of stances[foot]) {
+        const a = Math.round(ic + 0.35 * (to - ic));
+        const b = Math.round(ic + 0.65 * (to - ic));
+        let sx = 0, sy = 0, sxx = 0, sxy = 0, c = 0;
+        for (let f = a; f <= b; f++) {
+          if (!Number.isFinite(u[f])) continue;
+          sx += f; sy += u[f]; sxx += f * f; sxy += f * u[f]; c++;
+        }
+        const det = c * sxx - sx * sx;
+        if (c >= 3 && det > 0) slopes.push((c * sxy - sx * sy) / det);
+      }
+    }
+  }
+  const groundVel = slopes.length ? median(slopes) : 0; // px per frame along fwd (treadmill belt: negative)
+  const forwardRel = (foot: Foot, mname: 'heel' | 'toe' | 'ankle'): Float64Array | null => {
+    const u = forward(foot, mname);
+    if (!u) return null;
+    for (let f = 0; f < n; f++) u[f] -= groundVel * f;
+    return u;
+  };
+
+  // ---- 3b. events at the edges of the data: the Zeni extremum of an event close to the clip's start / end (or to
+  //          the runner entering / leaving the frame) may lie outside the data. One stride before the first and after
+  //          the last extremum of each foot a window is searched as well; it is kept only if the kinematic
+  //          refinement finds the event (no Zeni fallback for these).
+  const predicted = new Set<number>();
+  for (const foot of FEET) {
+    const valid: number[] = [];
+    for (let f = 0; f < n; f++) if (Number.isFinite(dH[foot][f])) valid.push(f);
+    if (!valid.length) continue;
+    const first = valid[0];
+    const last = valid[valid.length - 1];
+    for (const list of [coarseIC[foot], coarseTO[foot]]) {
+      if (!list.length) continue;
+      const a = list[0] - T;
+      const b = list[list.length - 1] + T;
+      if (a > first - 0.3 * T) { list.unshift(a); predicted.add(a); }
+      if (b < last + 0.3 * T) { list.push(b); predicted.add(b); }
+    }
+  }
+
+  // ---- 4. refine each window: threshold crossing on the smoothed clearance (robust), back-extrapolated to the
+  //         stance level, then a hinge (change-point) fit on the un-smoothed clearance around it (sub-frame).
+  const half = Math.max(3.5, CHANGE_POINT_HALF_WINDOW * T);
+  const step = Math.min(0.05, 2 / fps);
+  const eps = CROSSING_LEG_FRACTION * L;
+  // landing uses a lower level: the marker falls fast, so less back-extrapolation is needed
+  const epsIc = IC_CROSSING_LEG_FRACTION * L;
+  // at low frame rates the hinge fit sees only ~3 samples per side and is noisier than the crossing; at high rates
+  // it removes the crossing's extrapolation bias: blend them
+  const hingeWeight = Math.min(0.5, Math.max(0, (fps - 45) / 75));
+  const events: DetectedEvent[] = [];
+  for (const foot of FEET) {
+    const names: ('heel' | 'toe' | 'ankle')[] = footMarkers ? ['heel', 'toe'] : ['ankle'];
+    const sig = names.map((m) => {
+      const raw = clearance(foot, m);
+      return { m, raw, u: forwardRel(foot, m), slow: raw ? lowpassNaN(raw, EVENT_CUTOFF_HZ, fps, 4, MAX_CUTOFF_FRACTION_OF_FPS) : null };
+    });
+    const toSig = sig[footMarkers ? 1 : 0];
+    const tos = coarseTO[foot];
+    const ics = coarseIC[foot];
+    for (const z of ics) {
+      const prevTO = tos.filter((t) => t < z).pop();
+      const nextTO = tos.find((t) => t > z);
+      let lo = z - IC_WINDOW_BEFORE * T;
+      let hi = z + IC_WINDOW_AFTER * T;
+      if (prevTO !== undefined) lo = Math.max(lo, prevTO + 0.15 * T);
+      if (nextTO !== undefined) hi = Math.min(hi, nextTO - 0.1 * T);
+      lo = Math.max(lo, 1);
+      hi = Math.min(hi, n - 2);
+      if (hi <= lo) continue;
+      let best: { te: number; t0: number; marker: 'heel' | 'toe' | 'ankle'; rmse: number } | null = null;
+      for (const s of sig) {
+        if (!s.raw || !s.slow || !s.u) continue;
+        const t0 = crossing(s.slow, 'landing', lo, hi, epsIc, MAX_EXTRAPOLATION_S * fps);
+        if (t0 === null) continue;
+        const r = fitChangePoint2D(s.raw, s.u, 'landing', t0 - 0.5 * half, t0 + 0.5 * half, half, step, t0);
+        const te = r && Math.abs(r.level) < epsIc ? (1 - hingeWeight) * t0 + hingeWeight * r.te : t0;
+        const rmse = r ? r.rmse : 0.03 * L;
+        // the marker that lands first (by the robust smoothed crossing) defines the contact
+        if (!best || t0 < best.t0) best = { te, t0, marker: s.m, rmse };
+      }
+      if (best) {
+        const sc = meanScore(ct, `${foot}_${best.marker === 'toe' ? 'foot_index' : best.marker}`, best.te, half);
+        const fit = Math.max(0, 1 - best.rmse / (0.03 * L));
+        events.push({ type: 'IC', foot, te: best.te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: best.marker });
+      } else if (z > 1 && z < n - 2 && !predicted.has(z)) {
+        events.push({ type: 'IC', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni' });
+      }
+    }
+    for (const z of tos) {
+      const prevIC = events.filter((e) => e.foot === foot && e.type === 'IC' && e.te < z).pop();
+      let lo = z - TO_WINDOW_BEFORE * T;
+      let hi = z + TO_WINDOW_AFTER * T;
+      if (prevIC) lo = Math.max(lo, prevIC.te + 0.12 * T);
+      const nextIC = ics.find((t) => t > z);
+      if (nextIC !== undefined) hi = Math.min(hi, nextIC - 0.2 * T);
+      lo = Math.max(lo, 1);
+      hi = Math.min(hi, n - 2);
+      if (hi <= lo || !toSig.raw || !toSig.slow || !toSig.u) continue;
+      const t0 = crossing(toSig.slow, 'takeoff', lo, hi, eps, MAX_EXTRAPOLATION_S * fps);
+      if (t0 !== null) {
+        const r = fitChangePoint2D(toSig.raw, toSig.u, 'takeoff', t0 - 0.5 * half, t0 + 0.5 * half, half, step, t0);
+        const te = r && Math.abs(r.level) < eps ? (1 - hingeWeight) * t0 + hingeWeight * r.te : t0;
+        const sc = meanScore(ct, `${foot}_${footMarkers ? 'foot_index' : 'ankle'}`, te, half);
+        const fit = r ? Math.max(0, 1 - r.rmse / (0.03 * L)) : 0;
+        events.push({ type: 'TO', foot, te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: footMarkers ? 'toe' : 'ankle' });
+      } else if (z > 1 && z < n - 2 && !predicted.has(z)) {
+        events.push({ type: 'TO', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni' });
+      }
+    }
+  }
+  events.sort((a, b) => a.te - b.te);
+  return { ok: true, reason: null, strideFrames: T, periodicity, excursion, ground, events: dedupe(events, T), footMarkers };
+}
+
+/**
+ * Where the smoothed clearance crosses `eps` (landing: from above, first crossing in [lo, hi]; take-off: from below,
+ * last stance sample then first above), linearly back-extrapolated to the stance level with the local slope.
+ */
+export function crossing(c: ArrayLike<number>, kind: 'landing' | 'takeoff', lo: number, hi: number, eps: number, maxBack: number): number | null {
+  const a = Math.max(1, Math.floor(lo));
+  const b = Math.min(c.length - 2, Math.ceil(hi));
+  for (let f = a; f <= b; f++) {
+    const p = c[f - 1];
+    const q = c[f];
+    if (!Number.isFinite(p) || !Number.isFinite(q)) continue;
+    const hit = kind === 'landing' ? p > eps && q <= eps : p <= eps && q > eps;
+    if (!hit) continue;
+    const tc = f - 1 + (p - eps) / (p - q); // sub-frame crossing
+    // local slope from the two samples around the crossing (per frame)
+    const slope = Math.abs(q - p);
+    const back = slope > 1e-9 ? Math.min(eps / slope, maxBack) : maxBack;
+    return kind === 'landing' ? tc + back : tc - back;
+  }
+  return null;
+}
+
+/** Per foot, events must alternate IC, TO, IC, ...; of two same-type neighbours keep the more confident. */
+function dedupe(events: DetectedEvent[], T: number): DetectedEvent[] {
+  const out: DetectedEvent[] = [];
+  for (const foot of FEET) {
+    const list = events.filter((e) => e.foot === foot);
+    const kept: DetectedEvent[] = [];
+    for (const e of list) {
+      const last = kept[kept.length - 1];
+      if (last && last.type === e.type && e.te - last.te < 0.7 * T) {
+        if (e.confidence > last.confidence) kept[kept.length - 1] = e;
+        continue;
+      }
+      kept.push(e);
+    }
+    out.push(...kept);
+  }
+  return out.sort((a, b) => a.te - b.te);
+}

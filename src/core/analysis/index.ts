@@ -1,0 +1,415 @@
+/**
+ * StrideScope analysis core: PoseTrack in, GaitAnalysis out. Pure TypeScript, no DOM / browser APIs:
+ * runs unchanged in a web worker, in Node (vitest) and behind the command line.
+ * Methods and thresholds: docs/METHODS.md.
+ */
+import type { KeypointName, PoseTrack } from '../types';
+import { cleanTrack, midpoint, type CleanTrack } from './cleanup';
+import { detectView } from './view';
+import { detectSideEvents } from './events';
+import { buildStrides, computeSideSeries } from './sideMeasures';
+import { analyzeBack } from './backMeasures';
+import { detectPattern } from './pattern';
+import { captureAdvice } from './quality';
+import { emptyMeasure, summarise, type Sample } from './summary';
+import { findStandingFrames } from './calibration';
+import { RAD } from './geometry';
+import { clamp, median, round, toJsonArray } from './stats';
+import {
+  CADENCE_MAX,
+  CADENCE_MIN,
+  FRAME_ROUNDING_TOLERANCE,
+  TO_FRAME_DELAY,
+  MIN_PERSON_FRACTION,
+  MIN_STRIDES_FOR_GAIT,
+  WALKING_CADENCE_MAX,
+  WALKING_DUTY_FACTOR_MIN,
+} from './thresholds';
+import type {
+  Activity,
+  AnalysisOptions,
+  AngleSeries,
+  BackStance,
+  GaitAnalysis,
+  GaitEvent,
+  GaitSummary,
+  PatternFlag,
+  QualityInfo,
+  SideStride,
+} from './types';
+
+export * from './types';
+export * as thresholds from './thresholds';
+export { cleanTrack } from './cleanup';
+
+const NO_RUNNING = 'no running found';
+
+function emptySummary(reason: string): GaitSummary {
+  const m = (unit: string, est = false) => emptyMeasure(unit, reason, est);
+  return {
+    cadence: m('steps/min'),
+    contactTimeMs: m('ms'),
+    flightTimeMs: m('ms'),
+    strideTimeMs: m('ms'),
+    strides: { left: 0, right: 0, total: 0 },
+    strike: { pattern: null, heel: 0, midfoot: 0, forefoot: 0, reason },
+    footAngleDeg: m('deg'),
+    kneeFlexionIcDeg: m('deg'),
+    shankAngleIcDeg: m('deg'),
+    overstride: m('leg lengths'),
+    thighExtensionToDeg: m('deg'),
+    trunkThighExtensionToDeg: m('deg'),
+    trunkLeanToDeg: m('deg'),
+    lumbarExtensionEstimateDeg: m('deg', true),
+    pelvicTiltEstimateDeg: m('deg', true),
+    pelvicDropDeg: m('deg'),
+    lateralTrunkLeanDeg: m('deg'),
+    stepWidthHipWidths: m('hip widths'),
+    crossoverFraction: m('fraction'),
+    pattern: {
+      extensionAtToeOff: { strides: 0, flagged: 0, present: false },
+      heelStrikeStraightKnee: { contacts: 0, flagged: 0, present: false },
+      verdict: reason === NO_RUNNING ? 'No running found: nothing to judge.' : `Not analysed: ${reason}.`,
+    },
+  };
+}
+
+function timeMsAt(track: PoseTrack, sub: number): number {
+  const n = track.frameCount;
+  const ts = track.timestampsUs;
+  const i = Math.max(0, Math.min(n - 1, Math.floor(sub)));
+  const j = Math.min(n - 1, i + 1);
+  const f = sub - i;
+  const valid = n > 1 && ts[n - 1] > ts[0];
+  if (!valid) return (sub / track.fps) * 1000;
+  return ((ts[i] + (ts[j] - ts[i]) * (j > i ? f : 0)) / 1000);
+}
+
+function runnerHeightFraction(ct: CleanTrack): number | null {
+  const top = ct.slow.get('nose' as KeypointName) ?? ct.slow.get('left_shoulder' as KeypointName);
+  const feet = ['left_heel', 'right_heel', 'left_ankle', 'right_ankle'].map((k) => ct.slow.get(k as KeypointName)).filter(Boolean);
+  if (!top || feet.length === 0) return null;
+  const h: number[] = [];
+  for (let f = 0; f < ct.n; f++) {
+    let low = -Infinity;
+    for (const a of feet) if (Number.isFinite(a!.y[f])) low = Math.max(low, a!.y[f]);
+    if (Number.isFinite(top.y[f]) && Number.isFinite(low)) h.push((low - top.y[f]) / ct.height);
+  }
+  const m = median(h);
+  return Number.isFinite(m) ? Math.round(m * 100) / 100 : null;
+}
+
+function meanKeypointScore(ct: CleanTrack): number | null {
+  let s = 0;
+  let c = 0;
+  for (const arr of ct.score.values()) for (let f = 0; f < ct.n; f++) if (Number.isFinite(arr[f])) { s += arr[f]; c++; }
+  return c ? Math.round((s / c) * 100) / 100 : null;
+}
+
+export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): GaitAnalysis {
+  const out = analyzeGaitInner(track, options);
+  out.headline = buildHeadline(out);
+  return out;
+}
+
+/** The command-line / report summary in plain words (2–4 lines). */
+export function buildHeadline(a: GaitAnalysis): string[] {
+  if (a.activity === 'none') return [`No running found (${a.activityReason.replace(/^no running found:?\s*/, '') || 'no gait'}).`];
+  const v = a.view;
+  const view = v.view === 'side'
+    ? `side view${v.direction ? `, ${v.direction}` : ''}${v.setting ? `, ${v.setting}` : ''}${v.nearSide ? `, ${v.nearSide} side nearest` : ''}`
+    : `${v.view} view`;
+  const lines = [`${a.activity === 'walking' ? 'Walking' : 'Running'} (${view}), ${a.durationS.toFixed(1)} s at ${Math.round(a.fps)} fps.`];
+  const s = a.summary;
+  const cad = s.cadence.value !== null ? `Cadence ${s.cadence.value} steps/min` : 'Cadence not measured';
+  const ct = s.contactTimeMs.value !== null ? `, contact ${s.contactTimeMs.value} ms` : '';
+  lines.push(`${cad}${ct}; ${s.strides.total} full stride${s.strides.total === 1 ? '' : 's'} (left ${s.strides.left}, right ${s.strides.right}).`);
+  if (a.view.view === 'side') {
+    const st = s.strike;
+    lines.push(st.pattern
+      ? `Foot strike: ${st.pattern} (heel ${st.heel}, midfoot ${st.midfoot}, forefoot ${st.forefoot} contacts).`
+      : `Foot strike: ${st.reason ?? 'not measured'}.`);
+  }
+  lines.push(`${s.pattern.verdict} 2-D estimate from video, not a diagnosis.`);
+  return lines;
+}
+
+function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnalysis {
+  const n = track.frameCount;
+  const fps = track.fps;
+  const ct = cleanTrack(track, { minKeypointScore: options.minKeypointScore, measureCutoffHz: options.measureCutoffHz });
+  const view = detectView(ct, options.view ?? 'auto');
+  const personFraction = n ? ct.stats.personFrames / n : 0;
+  const footKeypoints = ct.raw.has('left_heel' as KeypointName) && ct.raw.has('left_foot_index' as KeypointName);
+  const quality: QualityInfo = {
+    confidence: 0,
+    personFrameFraction: round(personFraction, 3) ?? 0,
+    meanKeypointScore: meanKeypointScore(ct),
+    swapFramesRepaired: ct.stats.swapFrames,
+    outliersRejected: ct.stats.outliers,
+    gapsFilled: ct.stats.gapsFilled,
+    legLengthPx: round(ct.legLengthPx, 1),
+    runnerHeightFraction: runnerHeightFraction(ct),
+    groundTiltDeg: null,
+    footKeypoints,
+    standingCalibration: false,
+  };
+  const { dirSign, excursion: _e, shoulderRatio: _s, ...viewInfo } = view;
+  void _e;
+  void _s;
+  const base = {
+    version: 1 as const,
+    fps,
+    frameCount: n,
+    durationS: round(n / fps, 3) ?? 0,
+    view: viewInfo,
+    quality,
+  };
+  const none = (reason: string, activityReason: string): GaitAnalysis => {
+    const out: GaitAnalysis = {
+      ...base,
+      activity: 'none',
+      activityReason,
+      events: [],
+      strides: [],
+      backStances: [],
+      summary: emptySummary(reason),
+      flags: [],
+      series: null,
+      advice: [],
+      headline: [],
+    };
+    out.advice = captureAdvice({
+      activity: 'none', fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, groundTiltDeg: null,
+      strides: 0, footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: false,
+    });
+    return out;
+  };
+
+  if (personFraction < MIN_PERSON_FRACTION || !(ct.legLengthPx > 0)) {
+    return none(NO_RUNNING, `${NO_RUNNING}: a person is visible on only ${(personFraction * 100).toFixed(0)} % of the frames`);
+  }
+
+  const frameOf = (sub: number, type: 'IC' | 'TO') => Math.max(0, Math.min(n - 1, Math.ceil(type === 'IC' ? sub - FRAME_ROUNDING_TOLERANCE : sub + TO_FRAME_DELAY)));
+  const includeSeries = options.includeSeries !== false;
+
+  // ------------------------------------------------------------------ side view
+  if (view.view === 'side' || (view.view === 'unknown' && view.excursion > 0.25)) {
+    const ev = detectSideEvents(ct, dirSign || 1);
+    if (!ev.ok) return none(NO_RUNNING, `${NO_RUNNING}: ${ev.reason}`);
+    quality.groundTiltDeg = ev.ground ? round(ev.ground.tiltRad * RAD, 1) : null;
+    const firstIC = ev.events.find((e) => e.type === 'IC')?.te ?? n;
+    const standing = findStandingFrames(ct, firstIC - 0.3 * fps);
+    let trunkRef = 0;
+    // trunk angle in the standing frames (same body frame as the measures)
+    const tilt = ev.ground?.tiltRad ?? 0;
+    const series0 = computeSideSeries(ct, tilt, dirSign || 1, ev.events, 0);
+    if (standing) {
+      const vals: number[] = [];
+      for (let f = standing[0]; f <= standing[1]; f++) vals.push(series0.trunkLean[f]);
+      const m = median(vals);
+      if (Number.isFinite(m)) {
+        trunkRef = m;
+        quality.standingCalibration = true;
+      }
+    }
+    const finalSeries = trunkRef !== 0 ? computeSideSeries(ct, tilt, dirSign || 1, ev.events, trunkRef) : series0;
+    const strides = buildStrides(finalSeries, ev.events, fps, view.nearSide, ev.footMarkers);
+    const full = strides.filter((s) => s.strideTimeMs !== null);
+    const strideTimes = full.map((s) => s.strideTimeMs as number);
+    const cadence = strideTimes.length ? 120000 / median(strideTimes) : NaN;
+    if (full.length < MIN_STRIDES_FOR_GAIT || !(cadence >= CADENCE_MIN && cadence <= CADENCE_MAX)) {
+      return none(NO_RUNNING, `${NO_RUNNING}: ${full.length} complete stride(s)${Number.isFinite(cadence) ? `, cadence ${cadence.toFixed(0)} steps/min` : ''}`);
+    }
+    const contacts = strides.map((s) => s.contactTimeMs).filter((v): v is number => v !== null);
+    const duty = contacts.length ? median(contacts) / median(strideTimes) : NaN;
+    let activity: Activity;
+    let activityReason: string;
+    if (Number.isFinite(duty)) {
+      activity = duty > WALKING_DUTY_FACTOR_MIN ? 'walking' : 'running';
+      activityReason = `duty factor ${duty.toFixed(2)} (contact / stride; walking > ${WALKING_DUTY_FACTOR_MIN}: double support), cadence ${cadence.toFixed(0)} steps/min`;
+    } else {
+      activity = cadence < WALKING_CADENCE_MAX ? 'walking' : 'running';
+      activityReason = `cadence ${cadence.toFixed(0)} steps/min (no contact times)`;
+    }
+
+    // events out
+    const stridesByIc = new Map<number, SideStride>();
+    for (const s of strides) stridesByIc.set(Math.round(s.icSubFrame * 1000), s);
+    const events: GaitEvent[] = ev.events.map((e) => {
+      const s = e.type === 'IC' ? stridesByIc.get(Math.round(e.te * 1000)) : undefined;
+      const side = view.nearSide ? (e.foot === view.nearSide ? 'near' : 'far') : null;
+      return {
+        type: e.type,
+        foot: e.foot,
+        frame: frameOf(e.te, e.type),
+        subFrame: round(e.te, 2) as number,
+        timeMs: round(timeMsAt(track, e.te), 1) as number,
+        confidence: round(e.confidence * (side === 'far' ? 0.85 : 1), 2) as number,
+        side,
+        strike: s?.strike ?? null,
+        footAngleDeg: round(s?.footAngleDeg ?? null, 1),
+        kneeFlexionDeg: round(e.type === 'IC' ? s?.kneeFlexionIcDeg ?? null : null, 1),
+        method: e.method,
+      };
+    });
+
+    const sample = (pick: (s: SideStride) => number | null): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence }));
+    const vc = view.confidence;
+    const pat = detectPattern(strides, finalSeries, fps, n);
+    const strikeCounts = { heel: 0, midfoot: 0, forefoot: 0 };
+    for (const s of strides) if (s.strike) strikeCounts[s.strike]++;
+    const totalStrikes = strikeCounts.heel + strikeCounts.midfoot + strikeCounts.forefoot;
+    const majority = totalStrikes ? (Object.entries(strikeCounts).sort((a, b) => b[1] - a[1])[0][0] as 'heel' | 'midfoot' | 'forefoot') : null;
+    const noBack = 'back-view measure (film from behind)';
+    const summary: GaitSummary = {
+      cadence: summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null)), 'steps/min', vc, { digits: 0 }),
+      contactTimeMs: summarise(sample((s) => s.contactTimeMs), 'ms', vc, { digits: 0 }),
+      flightTimeMs: summarise(sample((s) => s.flightTimeMs), 'ms', vc, { digits: 0 }),
+      strideTimeMs: summarise(sample((s) => s.strideTimeMs), 'ms', vc, { digits: 0 }),
+      strides: { left: full.filter((s) => s.foot === 'left').length, right: full.filter((s) => s.foot === 'right').length, total: full.length },
+      strike: { pattern: majority, ...strikeCounts, reason: footKeypoints ? null : 'unavailable with MoveNet (no heel / toe keypoints)' },
+      footAngleDeg: footKeypoints ? summarise(sample((s) => s.footAngleDeg), 'deg', vc) : emptyMeasure('deg', 'unavailable with MoveNet (no heel / toe keypoints)'),
+      kneeFlexionIcDeg: summarise(sample((s) => s.kneeFlexionIcDeg), 'deg', vc),
+      shankAngleIcDeg: summarise(sample((s) => s.shankAngleIcDeg), 'deg', vc),
+      overstride: summarise(sample((s) => s.overstride), 'leg lengths', vc, { digits: 2 }),
+      thighExtensionToDeg: summarise(sample((s) => s.thighExtensionToDeg), 'deg', vc),
+      trunkThighExtensionToDeg: summarise(sample((s) => s.trunkThighExtensionToDeg), 'deg', vc),
+      trunkLeanToDeg: summarise(sample((s) => s.trunkLeanToDeg), 'deg', vc),
+      lumbarExtensionEstimateDeg: summarise(sample((s) => s.lumbarExtensionEstimateDeg), 'deg', vc * 0.6, { estimate: true }),
+      pelvicTiltEstimateDeg: summarise(sample((s) => s.pelvicTiltEstimateDeg), 'deg', vc * 0.5, { estimate: true }),
+      pelvicDropDeg: emptyMeasure('deg', noBack),
+      lateralTrunkLeanDeg: emptyMeasure('deg', noBack),
+      stepWidthHipWidths: emptyMeasure('hip widths', noBack),
+      crossoverFraction: emptyMeasure('fraction', noBack),
+      pattern: pat.summary,
+    };
+    if (!footKeypoints) for (const s of strides) { s.strike = null; s.footAngleDeg = null; }
+
+    let series: AngleSeries | null = null;
+    if (includeSeries) {
+      const frames = Array.from({ length: n }, (_, i) => i);
+      series = {
+        frame: frames,
+        timeMs: frames.map((f) => round(timeMsAt(track, f), 1) as number),
+        trunkLeanDeg: toJsonArray(finalSeries.trunkLean, 1),
+        lumbarExtensionEstimateDeg: toJsonArray(finalSeries.lumbar, 1),
+        thighExtensionLeftDeg: toJsonArray(finalSeries.thighExt.left, 1),
+        thighExtensionRightDeg: toJsonArray(finalSeries.thighExt.right, 1),
+        trunkThighExtensionLeftDeg: toJsonArray(finalSeries.trunkThigh.left, 1),
+        trunkThighExtensionRightDeg: toJsonArray(finalSeries.trunkThigh.right, 1),
+        kneeFlexionLeftDeg: toJsonArray(finalSeries.knee.left, 1),
+        kneeFlexionRightDeg: toJsonArray(finalSeries.knee.right, 1),
+        footAngleLeftDeg: footKeypoints ? toJsonArray(finalSeries.foot.left, 1) : new Array(n).fill(null),
+        footAngleRightDeg: footKeypoints ? toJsonArray(finalSeries.foot.right, 1) : new Array(n).fill(null),
+        pelvicDropDeg: new Array(n).fill(null),
+      };
+    }
+    const meanStrideConf = strides.length ? strides.reduce((a, s) => a + s.confidence, 0) / strides.length : 0;
+    quality.confidence = round(clamp(meanStrideConf * view.confidence * Math.sqrt(Math.min(1, full.length / 7)), 0, 1), 2) ?? 0;
+    const out: GaitAnalysis = {
+      ...base,
+      activity,
+      activityReason,
+      events,
+      strides: strides.map(roundStride),
+      backStances: [],
+      summary,
+      flags: pat.flags as PatternFlag[],
+      series,
+      advice: [],
+      headline: [],
+    };
+    out.advice = captureAdvice({
+      activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, groundTiltDeg: quality.groundTiltDeg,
+      strides: full.length, footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: personFraction < 0.9 && view.setting === 'overground',
+    });
+    return out;
+  }
+
+  // ------------------------------------------------------------------ back / front view
+  if (view.view === 'back' || view.view === 'front') {
+    const back = analyzeBack(ct);
+    if (!back.ok) return none(NO_RUNNING, `${NO_RUNNING}: ${back.reason}`);
+    const cadence = (60 * fps * 2) / back.strideFrames;
+    if (!(cadence >= CADENCE_MIN && cadence <= CADENCE_MAX) || back.stances.length < 2 * MIN_STRIDES_FOR_GAIT) {
+      return none(NO_RUNNING, `${NO_RUNNING}: ${back.stances.length} stance(s), cadence ${cadence.toFixed(0)} steps/min`);
+    }
+    const activity: Activity = cadence < WALKING_CADENCE_MAX ? 'walking' : 'running';
+    const vc = view.confidence;
+    const bs = (pick: (s: BackStance) => number | null): Sample[] => back.stances.map((s) => ({ value: pick(s), foot: s.foot, side: null, confidence: s.confidence }));
+    const summary = emptySummary('side-view measure (film from the side)');
+    summary.cadence = { ...emptyMeasure('steps/min', ''), value: Math.round(cadence), confidence: round(clamp(back.periodicity * vc, 0, 1), 2) ?? 0, n: back.stances.length, reason: null };
+    summary.pelvicDropDeg = summarise(bs((s) => s.pelvicDropDeg), 'deg', vc);
+    summary.lateralTrunkLeanDeg = summarise(bs((s) => s.lateralTrunkLeanDeg), 'deg', vc);
+    summary.stepWidthHipWidths = summarise(bs((s) => s.stepWidthHipWidths), 'hip widths', vc, { digits: 2 });
+    const offs = back.stances.map((s) => s.footOffsetHipWidths).filter((v): v is number => v !== null);
+    summary.crossoverFraction = offs.length >= 2
+      ? { ...emptyMeasure('fraction', ''), value: round(offs.filter((o) => o < 0).length / offs.length, 2), confidence: round(vc, 2) ?? 0, n: offs.length, reason: null }
+      : emptyMeasure('fraction', 'too few stances');
+    summary.pattern.verdict = 'The extended-posture pattern needs a side view.';
+    let series: AngleSeries | null = null;
+    if (includeSeries) {
+      const frames = Array.from({ length: n }, (_, i) => i);
+      const nulls = () => new Array(n).fill(null);
+      series = {
+        frame: frames,
+        timeMs: frames.map((f) => round(timeMsAt(track, f), 1) as number),
+        trunkLeanDeg: nulls(), lumbarExtensionEstimateDeg: nulls(), thighExtensionLeftDeg: nulls(), thighExtensionRightDeg: nulls(),
+        trunkThighExtensionLeftDeg: nulls(), trunkThighExtensionRightDeg: nulls(), kneeFlexionLeftDeg: nulls(), kneeFlexionRightDeg: nulls(),
+        footAngleLeftDeg: nulls(), footAngleRightDeg: nulls(),
+        pelvicDropDeg: toJsonArray(back.pelvicDropSeries, 1),
+      };
+    }
+    quality.confidence = round(clamp(back.periodicity * vc, 0, 1), 2) ?? 0;
+    const out: GaitAnalysis = {
+      ...base,
+      activity,
+      activityReason: `cadence ${cadence.toFixed(0)} steps/min from the alternation of the feet (walking < ${WALKING_CADENCE_MAX}); contact timing needs a side view`,
+      events: [],
+      strides: [],
+      backStances: back.stances.map((s) => ({
+        ...s,
+        pelvicDropDeg: round(s.pelvicDropDeg, 1),
+        lateralTrunkLeanDeg: round(s.lateralTrunkLeanDeg, 1),
+        footOffsetHipWidths: round(s.footOffsetHipWidths, 2),
+        stepWidthHipWidths: round(s.stepWidthHipWidths, 2),
+        confidence: round(s.confidence, 2) ?? 0,
+      })),
+      summary,
+      flags: [],
+      series,
+      advice: [],
+      headline: [],
+    };
+    out.advice = captureAdvice({
+      activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, groundTiltDeg: null,
+      strides: Math.floor(back.stances.length / 2), footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: false,
+    }).filter((a) => a.code !== 'fps-too-low');
+    return out;
+  }
+  return none(NO_RUNNING, `${NO_RUNNING}: the view could not be determined (neither side nor back)`);
+}
+
+function roundStride(s: SideStride): SideStride {
+  return {
+    ...s,
+    icSubFrame: round(s.icSubFrame, 2) as number,
+    toSubFrame: round(s.toSubFrame, 2),
+    footAngleDeg: round(s.footAngleDeg, 1),
+    kneeFlexionIcDeg: round(s.kneeFlexionIcDeg, 1),
+    shankAngleIcDeg: round(s.shankAngleIcDeg, 1),
+    overstride: round(s.overstride, 3),
+    thighExtensionToDeg: round(s.thighExtensionToDeg, 1),
+    trunkThighExtensionToDeg: round(s.trunkThighExtensionToDeg, 1),
+    trunkLeanToDeg: round(s.trunkLeanToDeg, 1),
+    lumbarExtensionEstimateDeg: round(s.lumbarExtensionEstimateDeg, 1),
+    pelvicTiltEstimateDeg: round(s.pelvicTiltEstimateDeg, 1),
+    contactTimeMs: round(s.contactTimeMs, 0),
+    flightTimeMs: round(s.flightTimeMs, 0),
+    strideTimeMs: round(s.strideTimeMs, 0),
+    confidence: round(s.confidence, 2) ?? 0,
+  };
+}
+
+export { midpoint };

@@ -1,0 +1,59 @@
+/** Capture advice from what the clip shows (tilt, size, frame rate, strides, dropouts, view, model). */
+import type { Advice, Activity, ViewInfo } from './types';
+import {
+  FPS_FOR_CONTACT_TIMING,
+  MAX_DROPOUT_FRACTION,
+  MAX_GROUND_TILT_DEG,
+  MIN_RUNNER_HEIGHT_FRACTION,
+  MIN_VIEW_CONFIDENCE,
+  RECOMMENDED_STRIDES,
+} from './thresholds';
+
+export interface AdviceInput {
+  activity: Activity;
+  fps: number;
+  view: ViewInfo;
+  personFraction: number;
+  runnerHeightFraction: number | null;
+  groundTiltDeg: number | null;
+  strides: number;
+  footKeypoints: boolean;
+  swapFrames: number;
+  frameCount: number;
+  leavesFrame: boolean;
+}
+
+export function captureAdvice(a: AdviceInput): Advice[] {
+  const out: Advice[] = [];
+  if (a.activity === 'none') {
+    out.push({ code: 'no-running', severity: 'error', message: 'No running found in this clip. Film the runner from the side (or from behind) for at least 7 strides.' });
+  }
+  if (!a.footKeypoints) {
+    out.push({ code: 'no-foot-keypoints', severity: 'warning', message: 'This pose model (MoveNet) has no heel or toe keypoints: foot-strike pattern and foot angle are unavailable with MoveNet, and contact timing uses the ankle only. Use BlazePose.' });
+  }
+  if (a.groundTiltDeg !== null && Math.abs(a.groundTiltDeg) > MAX_GROUND_TILT_DEG) {
+    out.push({ code: 'camera-tilt', severity: 'warning', message: `The ground line is tilted ${a.groundTiltDeg.toFixed(1)}° in the image: level the phone (angles are corrected for the tilt, but a level camera is more reliable).` });
+  }
+  if (a.runnerHeightFraction !== null && a.runnerHeightFraction < MIN_RUNNER_HEIGHT_FRACTION) {
+    out.push({ code: 'runner-too-small', severity: 'warning', message: `The runner fills only ${(a.runnerHeightFraction * 100).toFixed(0)} % of the frame height: move closer or zoom so the runner fills at least half of it.` });
+  }
+  if (a.activity !== 'none' && a.fps < FPS_FOR_CONTACT_TIMING) {
+    out.push({ code: 'fps-too-low', severity: 'info', message: `At ${a.fps.toFixed(0)} fps one frame is ${(1000 / a.fps).toFixed(0)} ms: contact and flight times are coarse. Film at 120 or 240 fps (slow motion) for contact timing.` });
+  }
+  if (a.activity !== 'none' && a.strides < RECOMMENDED_STRIDES) {
+    out.push({ code: 'too-few-strides', severity: 'warning', message: `Only ${a.strides} stride(s) found; film at least ${RECOMMENDED_STRIDES} strides for stable medians.` });
+  }
+  if (1 - a.personFraction > MAX_DROPOUT_FRACTION) {
+    out.push({ code: 'many-dropouts', severity: 'warning', message: `No person was found on ${((1 - a.personFraction) * 100).toFixed(0)} % of the frames: improve lighting, avoid clutter, keep the whole body in view.` });
+  }
+  if (a.view.view !== 'unknown' && a.view.confidence < MIN_VIEW_CONFIDENCE && a.activity !== 'none') {
+    out.push({ code: 'oblique-view', severity: 'info', message: 'The camera is not square to the runner: film exactly from the side (or exactly from behind); oblique views distort 2-D angles.' });
+  }
+  if (a.swapFrames > 0.1 * a.frameCount) {
+    out.push({ code: 'leg-swaps', severity: 'info', message: `The pose model confused the left and right legs on ${a.swapFrames} frames (repaired). Contrasting shoes or socks help.` });
+  }
+  if (a.leavesFrame) {
+    out.push({ code: 'runner-leaves-frame', severity: 'info', message: 'The runner is out of the frame for part of the clip: use a treadmill or pan less, and keep the whole body in view.' });
+  }
+  return out;
+}

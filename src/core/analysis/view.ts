@@ -1,0 +1,202 @@
+/**
+ * View detection: side (with running direction) vs back / front, treadmill vs overground, and the near side.
+ * Cues (each reported in `cues`):
+ *  - fore-aft foot excursion relative to the pelvis, in leg lengths (large in a side view, small from behind);
+ *  - projected shoulder width / trunk length (large from behind or in front, small from the side);
+ *  - direction: toe ahead of heel, nose ahead of the ears, and (overground) the pelvis' travel;
+ *  - back vs front: the runner's left shoulder on the image left = seen from behind;
+ *  - setting: pelvis travel across the frame (side) or body-size trend (back/front);
+ *  - near side: BlazePose z (smaller = closer), keypoint scores, and the direction of travel
+ *    (moving to the image right shows the runner's right side).
+ */
+import type { KeypointName, ViewChoice } from '../types';
+import type { CleanTrack, XY } from './cleanup';
+import { midpoint } from './cleanup';
+import type { Direction, DetectedView, Foot, Setting, ViewInfo } from './types';
+import { clamp, mean, median, quantile } from './stats';
+import { BACK_SHOULDER_WIDTH_MIN, OVERGROUND_SPEED_MIN_LEG_PER_S, SIDE_EXCURSION_MIN } from './thresholds';
+
+export interface ViewResult extends ViewInfo {
+  /** +1 = moving toward the image right, −1 = left (side view); 0 otherwise. */
+  dirSign: number;
+  excursion: number;
+  shoulderRatio: number;
+}
+
+/** Robust slope (Theil–Sen on a subsample) of y against frame index. */
+function robustSlope(y: ArrayLike<number>): number {
+  const idx: number[] = [];
+  for (let i = 0; i < y.length; i++) if (Number.isFinite(y[i])) idx.push(i);
+  if (idx.length < 4) return 0;
+  const step = Math.max(1, Math.floor(idx.length / 60));
+  const sub = idx.filter((_, i) => i % step === 0);
+  const slopes: number[] = [];
+  for (let i = 0; i < sub.length; i++) for (let j = i + 1; j < sub.length; j++) slopes.push((y[sub[j]] - y[sub[i]]) / (sub[j] - sub[i]));
+  return median(slopes);
+}
+
+function get(ct: CleanTrack, name: string): XY | undefined {
+  return ct.slow.get(name as KeypointName);
+}
+
+export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto'): ViewResult {
+  const n = ct.n;
+  const L = ct.legLengthPx;
+  const cues: string[] = [];
+  const pelvis = midpoint(get(ct, 'left_hip'), get(ct, 'right_hip'), n);
+  const shoulders = midpoint(get(ct, 'left_shoulder'), get(ct, 'right_shoulder'), n);
+
+  // excursion of the feet relative to the pelvis (horizontal)
+  const footName = ct.slow.has('left_heel') ? 'heel' : 'ankle';
+  const exc: number[] = [];
+  for (const side of ['left', 'right']) {
+    const f = get(ct, `${side}_${footName}`);
+    if (!f) continue;
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) d[i] = f.x[i] - pelvis.x[i];
+    exc.push((quantile(d, 0.95) - quantile(d, 0.05)) / L);
+  }
+  const excursion = exc.length ? mean(exc) : 0;
+  // shoulder width / trunk length
+  const ls = get(ct, 'left_shoulder');
+  const rs = get(ct, 'right_shoulder');
+  const ratios: number[] = [];
+  const signs: number[] = [];
+  if (ls && rs) {
+    for (let i = 0; i < n; i++) {
+      const trunk = Math.hypot(shoulders.x[i] - pelvis.x[i], shoulders.y[i] - pelvis.y[i]);
+      const w = rs.x[i] - ls.x[i];
+      if (Number.isFinite(w) && trunk > 0) {
+        ratios.push(Math.abs(w) / trunk);
+        signs.push(Math.sign(w));
+      }
+    }
+  }
+  const shoulderRatio = ratios.length ? median(ratios) : 0;
+  cues.push(`fore-aft foot excursion ${excursion.toFixed(2)} leg lengths (side view ≥ ${SIDE_EXCURSION_MIN})`);
+  cues.push(`shoulder width ${shoulderRatio.toFixed(2)} trunk lengths (back/front view ≥ ${BACK_SHOULDER_WIDTH_MIN})`);
+
+  let view: DetectedView;
+  let confidence: number;
+  if (Number.isFinite(L) && excursion >= SIDE_EXCURSION_MIN) {
+    view = 'side';
+    confidence = clamp(0.5 + (excursion - SIDE_EXCURSION_MIN) / 0.4, 0, 1) * clamp(1.2 - Math.max(0, shoulderRatio - 0.25), 0.4, 1);
+  } else if (shoulderRatio >= BACK_SHOULDER_WIDTH_MIN) {
+    view = 'back';
+    confidence = clamp(0.5 + (shoulderRatio - BACK_SHOULDER_WIDTH_MIN) / 0.3, 0, 1) * clamp(1 - excursion, 0.3, 1);
+  } else if (Number.isFinite(L)) {
+    view = excursion > 0.25 ? 'side' : 'unknown';
+    confidence = 0.3;
+  } else {
+    view = 'unknown';
+    confidence = 0;
+  }
+  const overridden = choice !== 'auto';
+  if (choice === 'side') view = 'side';
+  if (choice === 'back' && (view as DetectedView) !== 'front') view = 'back';
+
+  // back vs front
+  if (view === 'back' || (view as DetectedView) === 'front') {
+    const s = median(signs); // +1: right shoulder to the image right = seen from behind
+    if (!overridden || choice === 'back') {
+      const front = s < 0;
+      if (!overridden) view = front ? 'front' : 'back';
+      cues.push(front ? "runner's left shoulder on the image right: seen from the front" : "runner's left shoulder on the image left: seen from behind");
+    }
+  }
+
+  // direction (side)
+  let dirSign = 0;
+  let direction: Direction | null = null;
+  let setting: Setting | null = null;
+  const pelvisSlope = robustSlope(pelvis.x) * ct.fps; // px/s
+  if (view === 'side') {
+    let vote = 0;
+    const heelL = get(ct, 'left_heel');
+    if (heelL) {
+      const d: number[] = [];
+      for (const side of ['left', 'right']) {
+        const h = get(ct, `${side}_heel`);
+        const t = get(ct, `${side}_foot_index`);
+        if (!h || !t) continue;
+        for (let i = 0; i < n; i++) if (Number.isFinite(h.x[i]) && Number.isFinite(t.x[i])) d.push(t.x[i] - h.x[i]);
+      }
+      const m = median(d);
+      if (Number.isFinite(m)) {
+        vote += 2 * Math.sign(m);
+        cues.push(`toes point to the image ${m > 0 ? 'right' : 'left'}`);
+      }
+    }
+    const nose = get(ct, 'nose');
+    const ears = midpoint(get(ct, 'left_ear'), get(ct, 'right_ear'), n);
+    if (nose) {
+      const d: number[] = [];
+      for (let i = 0; i < n; i++) if (Number.isFinite(nose.x[i]) && Number.isFinite(ears.x[i])) d.push(nose.x[i] - ears.x[i]);
+      const m = median(d);
+      if (Number.isFinite(m) && Math.abs(m) > 0.02 * L) {
+        vote += Math.sign(m);
+        cues.push(`nose ahead of the ears toward the image ${m > 0 ? 'right' : 'left'}`);
+      }
+    }
+    const speedLeg = Math.abs(pelvisSlope) / L;
+    setting = speedLeg >= OVERGROUND_SPEED_MIN_LEG_PER_S ? 'overground' : 'treadmill';
+    cues.push(`pelvis travels ${speedLeg.toFixed(2)} leg lengths/s across the frame: ${setting}`);
+    if (setting === 'overground') vote += 1.5 * Math.sign(pelvisSlope);
+    dirSign = vote >= 0 ? 1 : -1;
+    direction = dirSign > 0 ? 'left-to-right' : 'right-to-left';
+  } else if (view === 'back' || view === 'front') {
+    // size trend: trunk length over time
+    const trunk = new Float64Array(n);
+    for (let i = 0; i < n; i++) trunk[i] = Math.hypot(shoulders.x[i] - pelvis.x[i], shoulders.y[i] - pelvis.y[i]);
+    const m = median(trunk);
+    const rel = (robustSlope(trunk) * ct.fps) / m; // fraction per second
+    setting = Math.abs(rel) > 0.05 ? 'overground' : 'treadmill';
+    cues.push(`body size changes ${(rel * 100).toFixed(1)} %/s: ${setting}`);
+    direction = view === 'back' ? 'away' : 'toward';
+  }
+
+  // near side (side view)
+  let nearSide: Foot | null = null;
+  let nearSideConfidence = 0;
+  if (view === 'side') {
+    let vote = 0;
+    let weight = 0;
+    const legParts = ['hip', 'knee', 'ankle', 'heel', 'foot_index'];
+    const zMean = (side: string) => mean(legParts.flatMap((p) => { const z = ct.z.get(`${side}_${p}` as KeypointName); return z ? [median(z)] : []; }));
+    const zl = zMean('left');
+    const zr = zMean('right');
+    if (Number.isFinite(zl) && Number.isFinite(zr) && Math.abs(zl - zr) > 1e-6) {
+      vote += zl < zr ? 1 : -1; // +1 = left near
+      weight += 1;
+      cues.push(`BlazePose depth: the ${zl < zr ? 'left' : 'right'} leg is closer`);
+    }
+    const sMean = (side: string) => mean(legParts.flatMap((p) => { const s = ct.score.get(`${side}_${p}` as KeypointName); return s ? [median(s)] : []; }));
+    const sl = sMean('left');
+    const sr = sMean('right');
+    if (Number.isFinite(sl) && Number.isFinite(sr) && Math.abs(sl - sr) > 0.03) {
+      vote += 0.5 * (sl > sr ? 1 : -1);
+      weight += 0.5;
+      cues.push(`keypoint scores: the ${sl > sr ? 'left' : 'right'} leg scores higher`);
+    }
+    // moving to the image right shows the runner's right side (rear camera, not mirrored)
+    vote += dirSign > 0 ? -1 : 1;
+    weight += 1;
+    cues.push(`direction of travel: the ${dirSign > 0 ? 'right' : 'left'} side faces the camera`);
+    nearSide = vote >= 0 ? 'left' : 'right';
+    nearSideConfidence = clamp(Math.abs(vote) / weight, 0, 1);
+  }
+
+  return {
+    view,
+    direction,
+    setting,
+    confidence: overridden ? Math.max(confidence, 0.5) : confidence,
+    overridden,
+    nearSide,
+    nearSideConfidence,
+    cues,
+    dirSign,
+    excursion,
+    shoulderRatio,
+  };
+}
