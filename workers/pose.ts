@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-converter';
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import { BLAZEPOSE_KEYPOINTS, MOVENET_KEYPOINTS, type Keypoint, type KeypointName, type PoseModelId } from '../src/core/types';
+import { squareCrops, type Crop } from '../src/pipeline/crops';
 import { modelFilesFor, modelUrl } from '../src/pipeline/models';
 
 export interface PoseResult {
@@ -49,31 +50,66 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
     names = BLAZEPOSE_KEYPOINTS;
   }
 
+  /** Runs the model on one image; keypoints mapped to display pixels via the crop offset and scale. */
+  const run = async (image: ImageData, timestampUs: number, scale: number, ox: number, oy: number): Promise<PoseResult | null> => {
+    const poses = await detector.estimatePoses(image, { maxPoses: 1, flipHorizontal: false }, timestampUs / 1000);
+    const pose = poses[0];
+    if (!pose || pose.keypoints.length === 0) return null;
+    const keypoints: Keypoint[] = pose.keypoints.map((k, i) => ({
+      name: (k.name ?? names[i]) as KeypointName,
+      x: (k.x + ox) * scale,
+      y: (k.y + oy) * scale,
+      z: (k.z ?? 0) * scale,
+      score: k.score ?? 0,
+    }));
+    const mean = keypoints.reduce((s, k) => s + k.score, 0) / keypoints.length;
+    const score = pose.score ?? mean;
+    if (mean < MIN_POSE_SCORE) return null;
+    return { score: Math.min(score, 1), keypoints };
+  };
+  let lastCentre: number | null = null; // where the person was last seen, as a fraction of the long side
+
   return {
     model,
     keypointNames: names,
     async estimate(image, timestampUs, scale) {
-      const poses = await detector.estimatePoses(image, { maxPoses: 1, flipHorizontal: false }, timestampUs / 1000);
-      const pose = poses[0];
-      if (!pose || pose.keypoints.length === 0) return null;
-      const keypoints: Keypoint[] = pose.keypoints.map((k, i) => ({
-        name: (k.name ?? names[i]) as KeypointName,
-        x: k.x * scale,
-        y: k.y * scale,
-        z: (k.z ?? 0) * scale,
-        score: k.score ?? 0,
-      }));
-      const mean = keypoints.reduce((s, k) => s + k.score, 0) / keypoints.length;
-      const score = pose.score ?? mean;
-      if (mean < MIN_POSE_SCORE) return null;
-      return { score: Math.min(score, 1), keypoints };
+      let found = await run(image, timestampUs, scale, 0, 0);
+      if (!found) {
+        // The person detector misses people near the frame's edge or small in a wide frame: retry on square crops
+        // of the frame (nearest to where the person was last seen first). Tracking restarts after a crop.
+        for (const c of squareCrops(image.width, image.height, lastCentre)) {
+          found = await run(cropImage(image, c), timestampUs, scale, c.x, c.y);
+          detector.reset();
+          if (found) break;
+        }
+      }
+      if (found) {
+        const hips = found.keypoints.filter((k) => k.name === 'left_hip' || k.name === 'right_hip');
+        const long = image.width >= image.height ? 'x' : 'y';
+        const size = (image.width >= image.height ? image.width : image.height) * scale;
+        if (hips.length) lastCentre = hips.reduce((s, k) => s + k[long], 0) / hips.length / size;
+      }
+      return found;
     },
     reset() {
       detector.reset();
+      lastCentre = null;
     },
     dispose() {
       detector.dispose();
       tf.disposeVariables();
     },
   };
+}
+
+/** Copies a square region of an RGBA image. */
+export function cropImage(image: ImageData, c: Crop): ImageData {
+  const out = new ImageData(c.size, c.size);
+  const src = image.data;
+  const dst = out.data;
+  for (let row = 0; row < c.size; row++) {
+    const from = ((c.y + row) * image.width + c.x) * 4;
+    dst.set(src.subarray(from, from + c.size * 4), row * c.size * 4);
+  }
+  return out;
 }
