@@ -17,7 +17,7 @@ import type { Foot, NearFar, SideStride, StrikePattern } from './types';
 import { angleFromDownBackward, angleFromForward, angleFromUp, bodyFrame, innerAngle, type Frame2D } from './geometry';
 import { localQuadratic, median, sampleAt } from './stats';
 import { lumboPelvicEstimate } from './estimates';
-import { STRIKE_FOREFOOT_MAX_DEG, STRIKE_HEEL_MIN_DEG } from './thresholds';
+import { EVENT_FIT_HALF_WINDOW_S, STRIKE_FOREFOOT_MAX_DEG, STRIKE_HEEL_MIN_DEG, THIGH_PEAK_SEARCH_S } from './thresholds';
 
 export interface SideSeries {
   /** Angles from the un-smoothed (cleaned) keypoints: values at events come from local quadratic fits of these. */
@@ -163,10 +163,13 @@ export function buildStrides(
       const fa = footMarkers ? footAngleAtIC(series, foot, ic.te, fps) : NaN;
       const otherIcAfterTo = to ? other.find((e) => e.type === 'IC' && e.te > to.te) : undefined;
       const flight = to && otherIcAfterTo && otherIcAfterTo.te - to.te < (Number.isFinite(strideFrames) ? strideFrames : Infinity) ? otherIcAfterTo.te - to.te : NaN;
-      const w = Math.max(2, 0.05 * fps);
+      // values at events: local quadratic fit of the cleaned, un-smoothed angle at the sub-frame event time, over
+      // ±EVENT_FIT_HALF_WINDOW_S (at least 2 frames): narrow enough to follow the fast changes at the events at high
+      // frame rates (a low-pass filter or a wide fit flattens them), wide enough to average the keypoint noise
+      const w = Math.max(2, EVENT_FIT_HALF_WINDOW_S * fps);
       const lq = (v: Float64Array, t: number) => localQuadratic(v, t, w);
-      // peak thigh extension around TO (the thigh is at its maximal extension there; a kink at lift-off makes any
-      // smoother under-read the peak)
+      // thigh extension at TO: the thigh is at its maximal extension at lift-off; its peak is taken within
+      // ±THIGH_PEAK_SEARCH_S of the detected TO, so a few ms of event-timing error do not under-read it
       const extreme = (v: Float64Array, t0: number, t1: number, sign: 1 | -1) => {
         let best = NaN;
         for (let t = t0; t <= t1 + 1e-9; t += 0.25) {
@@ -175,9 +178,10 @@ export function buildStrides(
         }
         return best;
       };
-      const span = Math.max(1, 0.04 * fps);
+      const span = Math.max(1, THIGH_PEAK_SEARCH_S * fps);
       const thighTo = to ? extreme(series.raw.thighExt[foot], to.te - span, to.te + span, 1) : NaN;
-      const trunkTo = to ? lq(series.raw.trunkLean, to.te) : NaN;
+      // trunk lean at TO: the trunk moves slowly, so the trunk-cutoff low-passed series (less noise) is sampled there
+      const trunkTo = to ? sampleAt(series.trunkLean, to.te) : NaN;
       const contact = to ? to.te - ic.te : NaN;
       const okContact = Number.isFinite(contact) && contact > 0 && (!Number.isFinite(strideFrames) || contact < 0.9 * strideFrames);
       strides.push({

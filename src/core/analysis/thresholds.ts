@@ -118,3 +118,10 @@ export const MAX_GROUND_TILT_DEG = 5;
 export const MAX_DROPOUT_FRACTION = 0.15;
 /** View confidence below this → "film square to the runner". */
 export const MIN_VIEW_CONFIDENCE = 0.6;
+
+// ---- Values at events (side view) --------------------------------------------------------------------------------
+/** Half-width of the local quadratic fit that reads an angle at an event's sub-frame time, seconds (at least 2 frames):
+ * 25 ms follows the fast knee / thigh changes at IC and TO at 120+ fps; at 30 fps the 2-frame minimum applies. */
+export const EVENT_FIT_HALF_WINDOW_S = 0.025;
+/** Thigh extension at TO is the peak of that fit within ± this many seconds of the detected TO (at least 1 frame). */
+export const THIGH_PEAK_SEARCH_S = 0.02;
