@@ -37,6 +37,20 @@ export default defineConfig({
     },
   },
   server: { headers: securityHeaders, port: 5173 },
+  // Pre-bundle the worker's heavy dependencies at start-up: otherwise the dev server discovers them on the first
+  // analysis and reloads the page.
+  optimizeDeps: {
+    include: [
+      '@tensorflow-models/pose-detection',
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-converter',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      'mediabunny',
+      'comlink',
+    ],
+  },
   preview: { headers: { ...securityHeaders, 'Content-Security-Policy': CONTENT_SECURITY_POLICY }, port: 4173 },
   assetsInclude: ['**/*.wasm'],
   worker: {
