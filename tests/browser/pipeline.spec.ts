@@ -46,9 +46,16 @@ test.describe('real clips through decode → pose', () => {
     });
   }
 
-  test('treadmill side clip: ≥ 95 % of frames have a plausible pose (knees below hips, lower ankle below both knees)', async ({ page }) => {
+  test('treadmill side clip: ≥ 95 % of frames have a plausible pose (knees below hips, lower ankle below both knees); the page stays responsive', async ({ page }) => {
     await openApp(page);
+    // main-thread tasks over 250 ms during the whole run would make the page feel frozen
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: number[] }).longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
     const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    expect(longTasks.filter((d) => d > 250), `long tasks: ${longTasks.map((d) => d.toFixed(0)).join(', ')}`).toEqual([]);
     const res = r.result as AnalyzeResult;
     const confident = res.frames.filter((f) => f.keypoints && meanScore(f.keypoints) >= 0.5);
     expect(confident.length / res.frames.length).toBeGreaterThanOrEqual(0.95);

@@ -23,6 +23,9 @@ import {
   CROSSING_LEG_FRACTION,
   IC_CROSSING_LEG_FRACTION,
   MAX_EXTRAPOLATION_S,
+  TO_MAX_EXTRAPOLATION_S,
+  IC_PEAK_SEARCH_S,
+  IC_PEAK_WEIGHT_30FPS,
   EVENT_CUTOFF_HZ,
   MAX_CUTOFF_FRACTION_OF_FPS,
   IC_WINDOW_AFTER,
@@ -233,6 +236,10 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   // at low frame rates the hinge fit sees only ~3 samples per side and is noisier than the crossing; at high rates
   // it removes the crossing's extrapolation bias: blend them
   const hingeWeight = Math.min(0.5, Math.max(0, (fps - 45) / 75));
+  // at low frame rates the heel moves 30–70 px between frames and its stop is one large step in the frame-to-frame
+  // velocity: the peak forward deceleration is then a sharp, unbiased marker of contact (BlazePose's own temporal
+  // filter rounds the height kink more than the fore-aft stop). At ≥ 60 fps a velocity difference is mostly noise.
+  const peakWeight = IC_PEAK_WEIGHT_30FPS * Math.min(1, Math.max(0, (60 - fps) / 30));
   const events: DetectedEvent[] = [];
   for (const foot of FEET) {
     const names: ('heel' | 'toe' | 'ankle')[] = footMarkers ? ['heel', 'toe'] : ['ankle'];
@@ -264,6 +271,12 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         // the marker that lands first (by the robust smoothed crossing) defines the contact
         if (!best || t0 < best.t0) best = { te, t0, marker: s.m, rmse };
       }
+      if (best && peakWeight > 0) {
+        // low frame rates: blend with the peak forward deceleration of the same marker (un-smoothed differences)
+        const s = sig.find((q) => q.m === best!.marker)!;
+        const r = peakForwardChange(s.u!, 'landing', best.t0 - IC_PEAK_SEARCH_S * fps, best.t0 + IC_PEAK_SEARCH_S * fps, fps, 0);
+        if (r) best.te = peakWeight * r.te + (1 - peakWeight) * best.te;
+      }
       if (best) {
         const sc = meanScore(ct, `${foot}_${best.marker === 'toe' ? 'foot_index' : best.marker}`, best.te, half);
         const fit = Math.max(0, 1 - best.rmse / (0.03 * L));
@@ -282,7 +295,7 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       lo = Math.max(lo, 1);
       hi = Math.min(hi, n - 2);
       if (hi <= lo || !toSig.raw || !toSig.slow || !toSig.u) continue;
-      const t0 = crossing(toSig.slow, 'takeoff', lo, hi, eps, MAX_EXTRAPOLATION_S * fps);
+      const t0 = crossing(toSig.slow, 'takeoff', lo, hi, eps, TO_MAX_EXTRAPOLATION_S * fps);
       if (t0 !== null) {
         const r = fitChangePoint2D(toSig.raw, toSig.u, 'takeoff', t0 - 0.5 * half, t0 + 0.5 * half, half, step, t0);
         const te = r && Math.abs(r.level) < eps ? (1 - hingeWeight) * t0 + hingeWeight * r.te : t0;
@@ -338,3 +351,70 @@ function dedupe(events: DetectedEvent[], T: number): DetectedEvent[] {
   }
   return out.sort((a, b) => a.te - b.te);
 }
+
+/** Gaussian smoothing with σ in frames (σ < 0.5: a copy); NaN samples are skipped and stay NaN. */
+export function gaussSmooth(x: ArrayLike<number>, sigma: number): Float64Array {
+  const n = x.length;
+  const out = Float64Array.from(x as ArrayLike<number>);
+  if (sigma < 0.5) return out;
+  const r = Math.ceil(3 * sigma);
+  const w = Array.from({ length: 2 * r + 1 }, (_, i) => Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)));
+  for (let f = 0; f < n; f++) {
+    if (!Number.isFinite(x[f])) continue;
+    let s = 0;
+    let ws = 0;
+    for (let k = -r; k <= r; k++) {
+      const v = x[f + k];
+      if (f + k < 0 || f + k >= n || !Number.isFinite(v)) continue;
+      s += w[k + r] * v;
+      ws += w[k + r];
+    }
+    out[f] = s / ws;
+  }
+  return out;
+}
+
+/**
+ * Ground-speed matching: the time at which a foot marker's fore-aft velocity relative to the ground changes fastest
+ * — it stops moving forward at touchdown ('landing'), starts moving forward at toe-off ('takeoff') — found as the
+ * largest change between consecutive velocity samples v(f − ½) = u(f) − u(f − 1) (u: position along the running
+ * direction with the ground's own motion removed, smoothed over σ = sigmaS seconds so noise is treated alike at every
+ * frame rate), with parabolic sub-frame interpolation. Returns the event time in frames and the velocity change.
+ */
+export function peakForwardChange(
+  u: ArrayLike<number>,
+  kind: 'landing' | 'takeoff',
+  lo: number,
+  hi: number,
+  fps: number,
+  sigmaS: number,
+): { te: number; size: number } | null {
+  const n = u.length;
+  const su = gaussSmooth(u, sigmaS * fps);
+  const v = (f: number) => (f >= 1 && f < n ? su[f] - su[f - 1] : NaN); // at f − ½
+  const d = (f: number) => {
+    const a = v(f - 1);
+    const b = v(f);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return NaN;
+    return kind === 'landing' ? a - b : b - a; // at f − 1
+  };
+  let best = -1;
+  let bestV = 0;
+  for (let f = Math.max(2, Math.ceil(lo + 1)); f <= Math.min(n - 1, Math.floor(hi + 1)); f++) {
+    const x = d(f);
+    if (Number.isFinite(x) && x > bestV) {
+      bestV = x;
+      best = f;
+    }
+  }
+  if (best < 0) return null;
+  const dm = d(best - 1);
+  const dp = d(best + 1);
+  let delta = 0;
+  if (Number.isFinite(dm) && Number.isFinite(dp)) {
+    const den = 2 * (2 * bestV - dm - dp);
+    if (den > 1e-9) delta = Math.max(-0.5, Math.min(0.5, (dp - dm) / den));
+  }
+  return { te: best - 1 + delta, size: bestV };
+}
+

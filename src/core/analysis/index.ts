@@ -226,8 +226,11 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     let activity: Activity;
     let activityReason: string;
     if (Number.isFinite(duty)) {
-      activity = duty > WALKING_DUTY_FACTOR_MIN ? 'walking' : 'running';
-      activityReason = `duty factor ${duty.toFixed(2)} (contact / stride; walking > ${WALKING_DUTY_FACTOR_MIN}: double support), cadence ${cadence.toFixed(0)} steps/min`;
+      // walking: double support (duty factor above ½) or a walking cadence. Both are needed: a walker filmed walking
+      // to and fro (direction reversals) or with the far foot hidden can give too-short contacts, while nobody runs
+      // at below WALKING_CADENCE_MAX steps/min.
+      activity = duty > WALKING_DUTY_FACTOR_MIN || cadence < WALKING_CADENCE_MAX ? 'walking' : 'running';
+      activityReason = `duty factor ${duty.toFixed(2)} (contact / stride; walking > ${WALKING_DUTY_FACTOR_MIN}: double support), cadence ${cadence.toFixed(0)} steps/min (walking < ${WALKING_CADENCE_MAX})`;
     } else {
       activity = cadence < WALKING_CADENCE_MAX ? 'walking' : 'running';
       activityReason = `cadence ${cadence.toFixed(0)} steps/min (no contact times)`;

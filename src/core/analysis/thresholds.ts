@@ -55,6 +55,15 @@ export const CROSSING_LEG_FRACTION = 0.05;
 export const IC_CROSSING_LEG_FRACTION = 0.03;
 /** The back-extrapolation from the crossing to the stance level is capped at this many seconds (slow approaches). */
 export const MAX_EXTRAPOLATION_S = 0.06;
+/** Take-off only: cap of that back-extrapolation, seconds. A running toe rises to CROSSING_LEG_FRACTION of leg length
+ * within ~30 ms of lift-off; a slower apparent rise is the pose model's foot_index dragged up by the heel before the
+ * toe leaves (BlazePose), and extrapolating it further puts TO 2–3 frames early on the labelled clips. */
+export const TO_MAX_EXTRAPOLATION_S = 0.03;
+/** IC at low frame rates: weight (at 30 fps; falling linearly to 0 at 60 fps) of the peak forward deceleration of the
+ * landing marker, blended with the clearance-crossing estimate. */
+export const IC_PEAK_WEIGHT_30FPS = 0.4;
+/** ... searched within ± this many seconds of the crossing estimate. */
+export const IC_PEAK_SEARCH_S = 0.04;
 /** A detected event's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): within this fraction of a frame after a frame
  * the contact is taken to be visible on that frame already (motion blur). */
 export const FRAME_ROUNDING_TOLERANCE = 0.5;
