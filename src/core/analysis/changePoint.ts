@@ -312,3 +312,99 @@ export function fitKink2D(
     samples: best.cnt,
   };
 }
+
+/**
+ * Rigid-foot change-point fit: several coordinate series of one foot (e.g. height and ground-relative fore-aft
+ * position of heel, ankle and toe) share ONE event time te; each series has its own linear coefficients on the basis
+ * `basis(d)`, d = signed distance from te towards the swing side (frames; > 0 in swing). The least-squares te on a
+ * `step` grid in [tMin, tMax] over the fixed samples [j0, j1] is returned. One robust pass drops whole frames whose
+ * summed squared residual (over all series) exceeds 9× the median (a left/right swap or a keypoint glitch moves all
+ * markers of that frame at once).
+ */
+export function fitSharedKink(
+  series: ArrayLike<number>[],
+  basis: (d: number) => number[],
+  j0: number,
+  j1: number,
+  tMin: number,
+  tMax: number,
+  step: number,
+  minSwing = 2,
+  minStance = 2,
+): { te: number; rmse: number; dropped: number } | null {
+  const nFrames = j1 - j0 + 1;
+  if (nFrames < 5 || series.length === 0) return null;
+  const P = basis(0).length;
+  const keep = new Array<boolean>(nFrames).fill(true);
+  const fitAt = (te: number, wantRes: boolean) => {
+    let sse = 0;
+    let cnt = 0;
+    const res = wantRes ? new Float64Array(nFrames) : null;
+    const B: number[][] = [];
+    let swing = 0;
+    let stance = 0;
+    for (let j = j0; j <= j1; j++) {
+      const d = (j - te);
+      B.push(basis(d));
+      if (keep[j - j0]) {
+        if (d > 0) swing++;
+        else stance++;
+      }
+    }
+    if (swing < minSwing || stance < minStance) return null;
+    for (const y of series) {
+      const A = Array.from({ length: P }, () => new Array<number>(P).fill(0));
+      const b = new Array<number>(P).fill(0);
+      let c = 0;
+      for (let j = j0; j <= j1; j++) {
+        const v = y[j];
+        if (!keep[j - j0] || !Number.isFinite(v)) continue;
+        const f = B[j - j0];
+        for (let r = 0; r < P; r++) {
+          for (let q = 0; q < P; q++) A[r][q] += f[r] * f[q];
+          b[r] += f[r] * v;
+        }
+        c++;
+      }
+      if (c < P + 1) continue;
+      const x = solveDense(A, b);
+      if (!x) continue;
+      for (let j = j0; j <= j1; j++) {
+        const v = y[j];
+        if (!Number.isFinite(v)) continue;
+        const f = B[j - j0];
+        let e = v;
+        for (let r = 0; r < P; r++) e -= x[r] * f[r];
+        if (res) res[j - j0] += e * e;
+        if (keep[j - j0]) {
+          sse += e * e;
+          cnt++;
+        }
+      }
+    }
+    return cnt ? { te, sse, cnt, res } : null;
+  };
+  const search = () => {
+    let best: { te: number; sse: number; cnt: number } | null = null;
+    for (let te = tMin; te <= tMax + 1e-9; te += step) {
+      const r = fitAt(te, false);
+      if (r && (!best || r.sse < best.sse)) best = r;
+    }
+    return best;
+  };
+  let best = search();
+  if (!best) return null;
+  const r0 = fitAt(best.te, true)!;
+  const sorted = Array.from(r0.res!).filter((v) => v > 0).sort((a, b) => a - b);
+  const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  let dropped = 0;
+  r0.res!.forEach((e, i) => {
+    if (med > 0 && e > 9 * med) {
+      keep[i] = false;
+      dropped++;
+    }
+  });
+  if (dropped > 0 && dropped <= nFrames / 4) best = search() ?? best;
+  else if (dropped > 0) keep.fill(true);
+  return { te: best.te, rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)), dropped };
+}

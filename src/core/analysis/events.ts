@@ -15,7 +15,7 @@ import type { CleanTrack, XY } from './cleanup';
 import { midpoint } from './cleanup';
 import type { EventType, Foot } from './types';
 import { fitGroundLine, heightAboveGround, type GroundLine } from './ground';
-import { fitChangePoint2D } from './changePoint';
+import { fitChangePoint2D, fitSharedKink } from './changePoint';
 import { dominantPeriod, findPeaks, median, quantile } from './stats';
 import { lowpassNaN } from './cleanup/butterworth';
 import {
@@ -29,6 +29,17 @@ import {
   EVENT_CUTOFF_HZ,
   MAX_CUTOFF_FRACTION_OF_FPS,
   IC_WINDOW_AFTER,
+  RIGID_IC_MIN_FPS,
+  RIGID_IC_SWING_S,
+  RIGID_IC_STANCE_S,
+  RIGID_IC_SEARCH_S,
+  RIGID_IC_WEIGHT,
+  SMOOTH_TO_BEFORE_S,
+  SMOOTH_TO_AFTER_S,
+  SMOOTH_TO_SEARCH_EARLY_S,
+  SMOOTH_TO_SEARCH_LATE_S,
+  SMOOTH_TO_WEIGHT,
+  FIT_GRID_S,
   IC_WINDOW_BEFORE,
   TO_WINDOW_AFTER,
   TO_WINDOW_BEFORE,
@@ -248,6 +259,36 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       return { m, raw, u: forwardRel(foot, m), slow: raw ? lowpassNaN(raw, EVENT_CUTOFF_HZ, fps, 4, MAX_CUTOFF_FRACTION_OF_FPS) : null };
     });
     const toSig = sig[footMarkers ? 1 : 0];
+    // ≥ RIGID_IC_MIN_FPS: position-domain fits with the window fixed in seconds (see rigidFootIC / smoothLiftOffTO)
+    const coords = (m: 'heel' | 'toe' | 'ankle') => [clearance(foot, m), forwardRel(foot, m)].filter((x): x is Float64Array => !!x);
+    const icSeries = footMarkers ? [...coords('heel'), ...coords('ankle'), ...coords('toe')] : coords('ankle');
+    const toSeries = footMarkers ? coords('toe') : coords('ankle');
+    /** Rigid foot at touchdown: heel, ankle and toe (height and ground-relative fore-aft position, six series) share
+     *  one contact time; each series is quadratic on the swing side and linear on the stance side, continuous at te
+     *  (the foot's velocity changes abruptly when it lands). */
+    const rigidFootIC = (c: number): number | null => {
+      const basis = (d: number) => {
+        const sw = d < 0 ? -d : 0;
+        return [1, sw, sw * sw, d > 0 ? d : 0];
+      };
+      const j0 = Math.max(0, Math.ceil(c - RIGID_IC_SWING_S * fps));
+      const j1 = Math.min(n - 1, Math.floor(c + RIGID_IC_STANCE_S * fps));
+      const r = fitSharedKink(icSeries, basis, j0, j1, c - RIGID_IC_SEARCH_S * fps, c + RIGID_IC_SEARCH_S * fps, FIT_GRID_S * fps);
+      return r ? r.te : null;
+    };
+    /** Smooth lift-off: the toe leaves its stance position with zero velocity and accelerates (velocity rising from 0
+     *  ⇒ position quadratic, then cubic, after te); a common linear trend absorbs stance drift. A kink model (or the
+     *  crossing's linear back-extrapolation) reads such an onset late. */
+    const smoothLiftOffTO = (c: number): number | null => {
+      const basis = (d: number) => {
+        const sw = d > 0 ? d : 0;
+        return [1, d, sw * sw, sw * sw * sw];
+      };
+      const j0 = Math.max(0, Math.ceil(c - SMOOTH_TO_BEFORE_S * fps));
+      const j1 = Math.min(n - 1, Math.floor(c + SMOOTH_TO_AFTER_S * fps));
+      const r = fitSharedKink(toSeries, basis, j0, j1, c - SMOOTH_TO_SEARCH_EARLY_S * fps, c + SMOOTH_TO_SEARCH_LATE_S * fps, FIT_GRID_S * fps);
+      return r ? r.te : null;
+    };
     const tos = coarseTO[foot];
     const ics = coarseIC[foot];
     for (const z of ics) {
@@ -277,6 +318,10 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         const r = peakForwardChange(s.u!, 'landing', best.t0 - IC_PEAK_SEARCH_S * fps, best.t0 + IC_PEAK_SEARCH_S * fps, fps, 0);
         if (r) best.te = peakWeight * r.te + (1 - peakWeight) * best.te;
       }
+      if (best && fps >= RIGID_IC_MIN_FPS) {
+        const r = rigidFootIC(best.te);
+        if (r !== null) best.te = RIGID_IC_WEIGHT * r + (1 - RIGID_IC_WEIGHT) * best.te;
+      }
       if (best) {
         const sc = meanScore(ct, `${foot}_${best.marker === 'toe' ? 'foot_index' : best.marker}`, best.te, half);
         const fit = Math.max(0, 1 - best.rmse / (0.03 * L));
@@ -298,7 +343,11 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       const t0 = crossing(toSig.slow, 'takeoff', lo, hi, eps, TO_MAX_EXTRAPOLATION_S * fps);
       if (t0 !== null) {
         const r = fitChangePoint2D(toSig.raw, toSig.u, 'takeoff', t0 - 0.5 * half, t0 + 0.5 * half, half, step, t0);
-        const te = r && Math.abs(r.level) < eps ? (1 - hingeWeight) * t0 + hingeWeight * r.te : t0;
+        let te = r && Math.abs(r.level) < eps ? (1 - hingeWeight) * t0 + hingeWeight * r.te : t0;
+        if (fps >= RIGID_IC_MIN_FPS) {
+          const q = smoothLiftOffTO(t0);
+          if (q !== null) te = SMOOTH_TO_WEIGHT * q + (1 - SMOOTH_TO_WEIGHT) * te;
+        }
         const sc = meanScore(ct, `${foot}_${footMarkers ? 'foot_index' : 'ankle'}`, te, half);
         const fit = r ? Math.max(0, 1 - r.rmse / (0.03 * L)) : 0;
         events.push({ type: 'TO', foot, te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: footMarkers ? 'toe' : 'ankle' });

@@ -18,8 +18,9 @@ export const EVENT_CUTOFF_HZ = 8;
 export const MAX_CUTOFF_FRACTION_OF_FPS = 0.4;
 /** Butterworth order of the low-pass filter (applied forward and backward: effective order 8, zero phase). */
 export const BUTTERWORTH_ORDER = 4;
-/** Jitter rejection: a sample further than this many robust SDs from its neighbours' local fit is an outlier. */
-export const OUTLIER_SIGMA = 5;
+/** Jitter rejection: a sample further than this many robust SDs from its neighbours' local fit is an outlier (3, was 5:
+ * BlazePose's single-frame foot-keypoint jumps at the leg crossings stayed in with 5; see docs/METHODS.md §1). */
+export const OUTLIER_SIGMA = 3;
 /** ... and also further than this fraction of leg length (so smooth fast motion is never rejected). */
 export const OUTLIER_MIN_LEG_FRACTION = 0.12;
 /** Swap repair: switching the left/right assignment costs this much (in (leg length)^2 units of acceleration). */
@@ -64,6 +65,29 @@ export const TO_MAX_EXTRAPOLATION_S = 0.03;
 export const IC_PEAK_WEIGHT_30FPS = 0.4;
 /** ... searched within ± this many seconds of the crossing estimate. */
 export const IC_PEAK_SEARCH_S = 0.04;
+/** ≥ this frame rate the crossing / hinge estimates are blended with the position-domain fits below (at 30 fps the
+ * 35–100 ms windows hold too few samples). */
+export const RIGID_IC_MIN_FPS = 50;
+/** IC rigid-foot fit (heel, ankle, toe share one contact time): samples from this long before the estimate ... */
+export const RIGID_IC_SWING_S = 0.1;
+/** ... to this long after it (shorter: the heel rocker ends at foot-flat ≈ 40 ms after contact) ... */
+export const RIGID_IC_STANCE_S = 0.035;
+/** ... contact time searched within ± this of the estimate ... */
+export const RIGID_IC_SEARCH_S = 0.015;
+/** ... and blended with the estimate with this weight (the fit alone is unbiased but noisy). */
+export const RIGID_IC_WEIGHT = 0.3;
+/** TO smooth lift-off fit of the toe: samples from this long before the crossing estimate ... */
+export const SMOOTH_TO_BEFORE_S = 0.1;
+/** ... to this long after it; */
+export const SMOOTH_TO_AFTER_S = 0.04;
+/** lift-off searched from this long before ... */
+export const SMOOTH_TO_SEARCH_EARLY_S = 0.02;
+/** ... to this long after the crossing estimate (which reads a smooth onset late); */
+export const SMOOTH_TO_SEARCH_LATE_S = 0.005;
+/** blended with the crossing / hinge estimate with this weight. */
+export const SMOOTH_TO_WEIGHT = 0.5;
+/** Time grid of those fits, seconds. */
+export const FIT_GRID_S = 0.0005;
 /** A detected event's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): within this fraction of a frame after a frame
  * the contact is taken to be visible on that frame already (motion blur). */
 export const FRAME_ROUNDING_TOLERANCE = 0.5;
