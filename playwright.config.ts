@@ -4,7 +4,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium.mjs';
 const PORT = 4173;
 
 export default defineConfig({
-  testDir: 'tests/browser',
+  // tests/pending holds acceptance tests of open issues that do not pass yet (npm run test:pending)
+  testDir: process.env.STRIDESCOPE_PENDING ? 'tests/pending/browser' : 'tests/browser',
   timeout: 5 * 60_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

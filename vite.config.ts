@@ -61,7 +61,8 @@ export default defineConfig({
   },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // tests/pending holds acceptance tests of open issues that do not pass yet (npm run test:pending)
+    include: process.env.STRIDESCOPE_PENDING ? ['tests/pending/unit/**/*.test.ts'] : ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },
