@@ -408,3 +408,104 @@ export function fitSharedKink(
   else if (dropped > 0) keep.fill(true);
   return { te: best.te, rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)), dropped };
 }
+
+/**
+ * Joint shared-time fit: several series share one event time te AND (unlike fitSharedKink) some coefficients —
+ * `features(d, s)` gives the regressors of series s at d = t − te over one common parameter vector (per-series terms
+ * are one-hot columns). te on a grid in [tMin, tMax]; one robust pass drops whole frames whose residual summed over
+ * all series exceeds 9× the median (a swap or a glitch moves all markers of a frame at once).
+ */
+export function fitJointKink(
+  series: ArrayLike<number>[],
+  features: (d: number, s: number) => number[],
+  j0: number,
+  j1: number,
+  tMin: number,
+  tMax: number,
+  step: number,
+  minSwing = 2,
+  minStance = 2,
+  weight: (d: number) => number = () => 1,
+): { te: number; rmse: number; dropped: number } | null {
+  const nFrames = j1 - j0 + 1;
+  if (nFrames < 5 || series.length === 0) return null;
+  const P = features(0, 0).length;
+  const keep = new Array<boolean>(nFrames).fill(true);
+  const fitAt = (te: number, wantRes: boolean) => {
+    let swing = 0;
+    let stance = 0;
+    for (let j = j0; j <= j1; j++) {
+      if (!keep[j - j0]) continue;
+      if (j - te < 0) swing++;
+      else stance++;
+    }
+    if (swing < minSwing || stance < minStance) return null;
+    const A = Array.from({ length: P }, () => new Array<number>(P).fill(0));
+    const b = new Array<number>(P).fill(0);
+    let c = 0;
+    for (let j = j0; j <= j1; j++) {
+      if (!keep[j - j0]) continue;
+      const d = j - te;
+      const w = weight(d);
+      if (!(w > 0)) continue;
+      for (let s = 0; s < series.length; s++) {
+        const v = series[s][j];
+        if (!Number.isFinite(v)) continue;
+        const f = features(d, s);
+        for (let r = 0; r < P; r++) {
+          if (f[r] === 0) continue;
+          for (let q = 0; q < P; q++) A[r][q] += w * f[r] * f[q];
+          b[r] += w * f[r] * v;
+        }
+        c++;
+      }
+    }
+    if (c < P + 2) return null;
+    for (let r = 0; r < P; r++) A[r][r] += 1e-9 * (A[r][r] + 1);
+    const x = solveDense(A, b);
+    if (!x) return null;
+    let sse = 0;
+    let cnt = 0;
+    const res = wantRes ? new Float64Array(nFrames) : null;
+    for (let j = j0; j <= j1; j++) {
+      const d = j - te;
+      const w = weight(d);
+      for (let s = 0; s < series.length; s++) {
+        const v = series[s][j];
+        if (!Number.isFinite(v)) continue;
+        const f = features(d, s);
+        let e = v;
+        for (let r = 0; r < P; r++) e -= x[r] * f[r];
+        if (res) res[j - j0] += e * e;
+        if (keep[j - j0] && w > 0) {
+          sse += w * e * e;
+          cnt += w;
+        }
+      }
+    }
+    return cnt ? { te, sse, cnt, res } : null;
+  };
+  const search = () => {
+    let best: { te: number; sse: number; cnt: number } | null = null;
+    for (let te = tMin; te <= tMax + 1e-9; te += step) {
+      const r = fitAt(te, false);
+      if (r && (!best || r.sse < best.sse)) best = r;
+    }
+    return best;
+  };
+  let best = search();
+  if (!best) return null;
+  const r0 = fitAt(best.te, true)!;
+  const sorted = Array.from(r0.res!).filter((v) => v > 0).sort((a, b) => a - b);
+  const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  let dropped = 0;
+  r0.res!.forEach((e, i) => {
+    if (med > 0 && e > 9 * med) {
+      keep[i] = false;
+      dropped++;
+    }
+  });
+  if (dropped > 0 && dropped <= nFrames / 4) best = search() ?? best;
+  else if (dropped > 0) keep.fill(true);
+  return { te: best.te, rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)), dropped };
+}

@@ -15,7 +15,7 @@ import type { CleanTrack, XY } from './cleanup';
 import { midpoint } from './cleanup';
 import type { EventType, Foot } from './types';
 import { fitGroundLine, heightAboveGround, type GroundLine } from './ground';
-import { fitChangePoint2D, fitSharedKink } from './changePoint';
+import { fitChangePoint2D, fitJointKink, fitSharedKink } from './changePoint';
 import { dominantPeriod, findPeaks, median, quantile } from './stats';
 import { lowpassNaN } from './cleanup/butterworth';
 import {
@@ -24,6 +24,8 @@ import {
   IC_CROSSING_LEG_FRACTION,
   MAX_EXTRAPOLATION_S,
   TO_MAX_EXTRAPOLATION_S,
+  TO_RISE_LEVEL_FACTOR,
+  TO_PREMATURE_S,
   IC_PEAK_SEARCH_S,
   IC_PEAK_WEIGHT_30FPS,
   EVENT_CUTOFF_HZ,
@@ -259,23 +261,9 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       return { m, raw, u: forwardRel(foot, m), slow: raw ? lowpassNaN(raw, EVENT_CUTOFF_HZ, fps, 4, MAX_CUTOFF_FRACTION_OF_FPS) : null };
     });
     const toSig = sig[footMarkers ? 1 : 0];
-    // ≥ RIGID_IC_MIN_FPS: position-domain fits with the window fixed in seconds (see rigidFootIC / smoothLiftOffTO)
+    // ≥ RIGID_IC_MIN_FPS: position-domain fits with the window fixed in seconds (see rigidPoseIC / smoothLiftOffTO)
     const coords = (m: 'heel' | 'toe' | 'ankle') => [clearance(foot, m), forwardRel(foot, m)].filter((x): x is Float64Array => !!x);
-    const icSeries = footMarkers ? [...coords('heel'), ...coords('ankle'), ...coords('toe')] : coords('ankle');
     const toSeries = footMarkers ? coords('toe') : coords('ankle');
-    /** Rigid foot at touchdown: heel, ankle and toe (height and ground-relative fore-aft position, six series) share
-     *  one contact time; each series is quadratic on the swing side and linear on the stance side, continuous at te
-     *  (the foot's velocity changes abruptly when it lands). */
-    const rigidFootIC = (c: number): number | null => {
-      const basis = (d: number) => {
-        const sw = d < 0 ? -d : 0;
-        return [1, sw, sw * sw, d > 0 ? d : 0];
-      };
-      const j0 = Math.max(0, Math.ceil(c - RIGID_IC_SWING_S * fps));
-      const j1 = Math.min(n - 1, Math.floor(c + RIGID_IC_STANCE_S * fps));
-      const r = fitSharedKink(icSeries, basis, j0, j1, c - RIGID_IC_SEARCH_S * fps, c + RIGID_IC_SEARCH_S * fps, FIT_GRID_S * fps);
-      return r ? r.te : null;
-    };
     /** Smooth lift-off: the toe leaves its stance position with zero velocity and accelerates (velocity rising from 0
      *  ⇒ position quadratic, then cubic, after te); a common linear trend absorbs stance drift. A kink model (or the
      *  crossing's linear back-extrapolation) reads such an onset late. */
@@ -287,6 +275,63 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       const j0 = Math.max(0, Math.ceil(c - SMOOTH_TO_BEFORE_S * fps));
       const j1 = Math.min(n - 1, Math.floor(c + SMOOTH_TO_AFTER_S * fps));
       const r = fitSharedKink(toSeries, basis, j0, j1, c - SMOOTH_TO_SEARCH_EARLY_S * fps, c + SMOOTH_TO_SEARCH_LATE_S * fps, FIT_GRID_S * fps);
+      return r ? r.te : null;
+    };
+    /* Rigid-foot pose fit at touchdown (≥ RIGID_IC_MIN_FPS). Heel, ankle and toe are points of one rigid foot: over
+     * a window fixed in seconds each marker k is p_k(t) = a_k + T(τ) + φ(τ)·J·d_k (τ = t − te; J = 90° rotation;
+     * d_k = marker offset from the landing marker, read from the 8 Hz-smoothed positions; small-angle rotation).
+     * Swing (τ < 0): free quadratic translation T and quadratic rotation φ, shared by all markers (6 parameters).
+     * Stance (τ > 0): the landing marker stops relative to the ground (belt speed removed) and the foot only rotates
+     * about it: T = 0, φ quadratic (2 parameters). Continuous at te (a_k, φ(0) = 0); the velocities jump at te.
+     * 6 + 8 parameters for 6 series instead of 24 for independent per-series kinks; te on a 0.5 ms grid. */
+    const rigidMarkers: ('heel' | 'ankle' | 'toe')[] = footMarkers ? ['heel', 'ankle', 'toe'] : ['ankle'];
+    const absH = (m: 'heel' | 'toe' | 'ankle'): Float64Array | null => {
+      const p = kp(ct.raw, foot, (m === 'toe' ? 'foot_index' : m) as 'heel');
+      const key = `${foot}:${rigidMarkers[0]}`;
+      if (!p || !Number.isFinite(ground.intercept[key])) return null;
+      const out = new Float64Array(n);
+      for (let f = 0; f < n; f++) out[f] = heightAboveGround(ground, key, p.x[f], p.y[f]);
+      return out;
+    };
+    const rig = (fps >= RIGID_IC_MIN_FPS ? rigidMarkers : []).map((m) => {
+      const u = forwardRel(foot, m);
+      const h = absH(m);
+      return { m, u, h, us: u ? lowpassNaN(u, EVENT_CUTOFF_HZ, fps, 4, MAX_CUTOFF_FRACTION_OF_FPS) : null, hs: h ? lowpassNaN(h, EVENT_CUTOFF_HZ, fps, 4, MAX_CUTOFF_FRACTION_OF_FPS) : null };
+    });
+    const rigidPoseIC = (c: number, contact: 'heel' | 'toe' | 'ankle'): number | null => {
+      if (!footMarkers || rig.length === 0 || rig.some((r) => !r.u || !r.h)) return null;
+      const cm = rig.find((r) => r.m === contact) ?? rig[0];
+      const at = (x: Float64Array, t: number) => {
+        const i = Math.max(0, Math.min(n - 2, Math.floor(t)));
+        return x[i] + (x[i + 1] - x[i]) * (t - i);
+      };
+      const off = rig.map((r) => ({ du: at(r.us!, c) - at(cm.us!, c), dh: at(r.hs!, c) - at(cm.hs!, c) }));
+      if (off.some((o) => !Number.isFinite(o.du) || !Number.isFinite(o.dh))) return null;
+      const series: Float64Array[] = [];
+      for (const r of rig) series.push(r.u!, r.h!);
+      const K = rig.length;
+      const sc = 1 / (0.05 * fps); // d in units of 50 ms
+      const features = (dd: number, s: number): number[] => {
+        const d = dd * sc;
+        const k = s >> 1;
+        const isU = (s & 1) === 0;
+        const rot = isU ? -off[k].dh : off[k].du;
+        const f = new Array<number>(2 * K + 8).fill(0);
+        f[s] = 1;
+        const o = 2 * K;
+        if (d < 0) {
+          if (isU) { f[o] = d; f[o + 2] = d * d; } else { f[o + 1] = d; f[o + 3] = d * d; }
+          f[o + 4] = d * rot;
+          f[o + 5] = d * d * rot;
+        } else {
+          f[o + 6] = d * rot;
+          f[o + 7] = d * d * rot;
+        }
+        return f;
+      };
+      const j0 = Math.max(0, Math.ceil(c - RIGID_IC_SWING_S * fps));
+      const j1 = Math.min(n - 1, Math.floor(c + RIGID_IC_STANCE_S * fps));
+      const r = fitJointKink(series, features, j0, j1, c - RIGID_IC_SEARCH_S * fps, c + RIGID_IC_SEARCH_S * fps, FIT_GRID_S * fps);
       return r ? r.te : null;
     };
     const tos = coarseTO[foot];
@@ -319,7 +364,9 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         if (r) best.te = peakWeight * r.te + (1 - peakWeight) * best.te;
       }
       if (best && fps >= RIGID_IC_MIN_FPS) {
-        const r = rigidFootIC(best.te);
+        // rigid-foot pose fit, searched around the landing marker's own crossing (the blended estimate carries the
+        // hinge fit's late tail)
+        const r = rigidPoseIC(best.t0, best.marker);
         if (r !== null) best.te = RIGID_IC_WEIGHT * r + (1 - RIGID_IC_WEIGHT) * best.te;
       }
       if (best) {
@@ -340,7 +387,13 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       lo = Math.max(lo, 1);
       hi = Math.min(hi, n - 2);
       if (hi <= lo || !toSig.raw || !toSig.slow || !toSig.u) continue;
-      const t0 = crossing(toSig.slow, 'takeoff', lo, hi, eps, TO_MAX_EXTRAPOLATION_S * fps);
+      // take-off: the toe's smoothed clearance crosses eps (back-extrapolated, short cap). A toe that has really
+      // left the ground keeps rising fast; one that hovers just above eps (keypoint dragged up by the rising heel,
+      // single-frame up-jumps of a poorly seen far foot) reaches TO_RISE_LEVEL_FACTOR·eps much later. Then the eps
+      // crossing is premature and the rise itself (the higher level, back-extrapolated) places the take-off.
+      let t0 = crossing(toSig.slow, 'takeoff', lo, hi, eps, TO_MAX_EXTRAPOLATION_S * fps);
+      const tRise = crossing(toSig.slow, 'takeoff', lo, hi, TO_RISE_LEVEL_FACTOR * eps, MAX_EXTRAPOLATION_S * fps);
+      if (tRise !== null && (t0 === null || tRise - t0 > TO_PREMATURE_S * fps)) t0 = tRise;
       if (t0 !== null) {
         const r = fitChangePoint2D(toSig.raw, toSig.u, 'takeoff', t0 - 0.5 * half, t0 + 0.5 * half, half, step, t0);
         let te = r && Math.abs(r.level) < eps ? (1 - hingeWeight) * t0 + hingeWeight * r.te : t0;

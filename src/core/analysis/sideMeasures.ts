@@ -17,11 +17,24 @@ import type { Foot, NearFar, SideStride, StrikePattern } from './types';
 import { angleFromDownBackward, angleFromForward, angleFromUp, bodyFrame, innerAngle, type Frame2D } from './geometry';
 import { localQuadratic, median, sampleAt } from './stats';
 import { lumboPelvicEstimate } from './estimates';
-import { EVENT_FIT_HALF_WINDOW_S, STRIKE_FOREFOOT_MAX_DEG, STRIKE_HEEL_MIN_DEG, THIGH_PEAK_SEARCH_S } from './thresholds';
+import {
+  EVENT_FIT_HALF_WINDOW_S,
+  FLAT_FOOT_CENTRE_FRACTION,
+  STRIKE_DEFAULT_NOISE_DEG,
+  STRIKE_FOREFOOT_MAX_DEG,
+  STRIKE_HEEL_MIN_DEG,
+  STRIKE_MARGIN_MIN_DEG,
+  STRIKE_MARGIN_SD,
+  STRIKE_PLATEAU_S,
+  STRIKE_PRE_CONTACT_S,
+  STRIKE_TIMING_TOLERANCE_S,
+  THIGH_PEAK_MIN_FIT_FRAMES,
+  THIGH_PEAK_SEARCH_S,
+} from './thresholds';
 
 export interface SideSeries {
   /** Angles from the un-smoothed (cleaned) keypoints: values at events come from local quadratic fits of these. */
-  raw: { trunkLean: Float64Array; thighExt: Record<Foot, Float64Array>; knee: Record<Foot, Float64Array>; shank: Record<Foot, Float64Array>; overstride: Record<Foot, Float64Array> };
+  raw: { trunkLean: Float64Array; thighExt: Record<Foot, Float64Array>; knee: Record<Foot, Float64Array>; kneeFilled: Record<Foot, Float64Array>; shank: Record<Foot, Float64Array>; overstride: Record<Foot, Float64Array> };
   trunkLean: Float64Array;
   thighExt: Record<Foot, Float64Array>;
   trunkThigh: Record<Foot, Float64Array>;
@@ -34,6 +47,11 @@ export interface SideSeries {
   lumbar: Float64Array;
   pelvicTilt: Float64Array;
   flatOffset: Record<Foot, number>;
+  /** Per-frame noise (robust SD, degrees) of the un-smoothed foot angle about flat in mid-stance, per foot: the far foot
+   * of a side view is usually noisier. Sets the confidence of the strike classification. */
+  flatNoise: Record<Foot, number>;
+  /** 1 where the pose model found the person (the un-smoothed `raw` angles are NaN elsewhere). */
+  present: Uint8Array;
   trunkRef: number;
 }
 
@@ -43,6 +61,7 @@ function g(m: Map<KeypointName, XY>, name: string): XY | undefined {
   return m.get(name as KeypointName);
 }
 
+/** Plain Altman & Davis band rule for a single foot angle (the per-contact reading, with its confidence, is strikeAtIC). */
 export function classifyStrike(footAngleDeg: number): StrikePattern {
   if (footAngleDeg > STRIKE_HEEL_MIN_DEG) return 'heel';
   if (footAngleDeg < STRIKE_FOREFOOT_MAX_DEG) return 'forefoot';
@@ -60,23 +79,42 @@ export function computeSideSeries(
   const fr: Frame2D = bodyFrame(tiltRad, dirSign);
   const L = ct.legLengthPx;
   const rawAngles = computeAngles(ct, ct.raw, fr, L);
+  // values at events are read from the un-smoothed series: frames where the pose model found nobody were bridged by
+  // interpolation in clean-up; they are left out here (NaN), so a gap at an event does not flatten the value (the
+  // gap-filled series is the fallback when too few observed samples remain; the stride's confidence is then halved)
+  const filledKnee = { left: Float64Array.from(rawAngles.knee.left), right: Float64Array.from(rawAngles.knee.right) };
+  for (let f = 0; f < n; f++) {
+    if (ct.present[f]) continue;
+    rawAngles.trunkLean[f] = NaN;
+    for (const side of FEET) for (const a of [rawAngles.thighExt, rawAngles.knee, rawAngles.shank, rawAngles.overstride, rawAngles.foot]) a[side][f] = NaN;
+  }
   const sm = computeAngles(ct, ct.smooth, fr, L);
   const { trunkLean, thighExt, trunkThigh, knee, foot, shank, overstride } = sm;
   const footRaw = rawAngles.foot;
   const flatOffset: Record<Foot, number> = { left: 0, right: 0 };
+  const flatNoise: Record<Foot, number> = { left: NaN, right: NaN };
   for (const side of FEET) {
     // flat-foot calibration: the foot angle in mid-stance (between each IC and the next TO of this foot)
     const mids: number[] = [];
+    const midFrames: number[] = [];
     const evs = events.filter((e) => e.foot === side);
     for (let i = 0; i < evs.length - 1; i++) {
       if (evs[i].type === 'IC' && evs[i + 1].type === 'TO') {
-        const m = (evs[i].te + evs[i + 1].te) / 2;
+        // foot flat: from the end of the landing rotation (~15–20 % of contact) to heel-off (~50 %); centred at
+        // FLAT_FOOT_CENTRE_FRACTION of the contact (the former centre, 50 %, took in the start of heel-off)
+        const m = evs[i].te + FLAT_FOOT_CENTRE_FRACTION * (evs[i + 1].te - evs[i].te);
         const w = Math.max(1, 0.1 * (evs[i + 1].te - evs[i].te));
-        for (let f = Math.ceil(m - w); f <= Math.floor(m + w); f++) if (Number.isFinite(foot[side][f])) mids.push(foot[side][f]);
+        for (let f = Math.ceil(m - w); f <= Math.floor(m + w); f++) if (Number.isFinite(foot[side][f])) { mids.push(foot[side][f]); midFrames.push(f); }
       }
     }
     const off = median(mids);
     flatOffset[side] = Number.isFinite(off) ? off : 0;
+    // noise: robust SD of the un-smoothed angle from its frame-to-frame differences in mid-stance (1.4826 × MAD / √2;
+    // differences ignore slow trends such as the start of heel-off)
+    const diffs: number[] = [];
+    for (const f of midFrames) if (midFrames.includes(f + 1) && Number.isFinite(footRaw[side][f]) && Number.isFinite(footRaw[side][f + 1])) diffs.push(footRaw[side][f + 1] - footRaw[side][f]);
+    const md = median(diffs);
+    flatNoise[side] = diffs.length >= 4 ? (1.4826 * median(diffs.map((d) => Math.abs(d - md)))) / Math.SQRT2 : NaN;
     for (let f = 0; f < n; f++) {
       foot[side][f] -= flatOffset[side];
       footRaw[side][f] -= flatOffset[side];
@@ -91,8 +129,8 @@ export function computeSideSeries(
     pelvicTilt[f] = e.pelvicTiltDeg;
   }
   return {
-    raw: { trunkLean: rawAngles.trunkLean, thighExt: rawAngles.thighExt, knee: rawAngles.knee, shank: rawAngles.shank, overstride: rawAngles.overstride },
-    trunkLean, thighExt, trunkThigh, knee, foot, footRaw, shank, overstride, lumbar, pelvicTilt, flatOffset, trunkRef: trunkRefDeg,
+    raw: { trunkLean: rawAngles.trunkLean, thighExt: rawAngles.thighExt, knee: rawAngles.knee, kneeFilled: filledKnee, shank: rawAngles.shank, overstride: rawAngles.overstride },
+    trunkLean, thighExt, trunkThigh, knee, foot, footRaw, shank, overstride, lumbar, pelvicTilt, flatOffset, flatNoise, present: ct.present, trunkRef: trunkRefDeg,
   };
 }
 
@@ -128,10 +166,10 @@ function computeAngles(ct: CleanTrack, S: Map<KeypointName, XY>, fr: Frame2D, L:
   return { trunkLean, thighExt, trunkThigh, knee, foot, shank, overstride };
 }
 
-/** Foot angle at IC: mean of the un-smoothed angle over the last ~50 ms before contact (the foot's attitude barely
- * changes then, while right after contact it rotates quickly to flat; a smoothed value would blend the two). */
+/** Mean of the un-smoothed foot angle over the last STRIKE_PRE_CONTACT_S before contact (the foot's attitude barely
+ * changes then, while right after contact it rotates quickly to flat). Sensitive to contact-time error: see strikeAtIC. */
 export function footAngleAtIC(series: SideSeries, foot: Foot, te: number, fps: number): number {
-  const w = Math.max(1.5, 0.05 * fps);
+  const w = Math.max(1.5, STRIKE_PRE_CONTACT_S * fps);
   const vals: number[] = [];
   for (let f = Math.ceil(te - w); f <= Math.floor(te); f++) {
     const v = series.footRaw[foot][f];
@@ -139,6 +177,76 @@ export function footAngleAtIC(series: SideSeries, foot: Foot, te: number, fps: n
   }
   if (vals.length === 0) return sampleAt(series.foot[foot], te);
   return vals.reduce((a, b) => a + b, 0) / vals.length;
+}
+
+export interface StrikeReading {
+  /** Reported foot angle at contact (peak for a heel strike, pre-contact mean otherwise), degrees, + = toes up. */
+  footAngleDeg: number;
+  /** null when the reading is within the noise of a band boundary (low confidence: not guessed). */
+  strike: StrikePattern | null;
+  /** Mean of the highest samples around contact (robust to ±STRIKE_TIMING_TOLERANCE_S of contact-time error). */
+  peakDeg: number;
+  /** Mean over the last STRIKE_PRE_CONTACT_S before the detected contact. */
+  preDeg: number;
+  /** Margin (degrees) a reading must clear a band boundary by. */
+  marginDeg: number;
+}
+
+/**
+ * Strike at one contact, robust to a frame or two of contact-time error at 30 fps:
+ *  - heel strike = the foot is clearly dorsiflexed just before and at contact, and rotates down to flat right after:
+ *    the dorsiflexion peak. It is read as the mean of the STRIKE_PLATEAU_S worth (≥ 2) of highest un-smoothed samples in
+ *    [te − tol − pre, te + tol] (tol = STRIKE_TIMING_TOLERANCE_S, pre = STRIKE_PRE_CONTACT_S): wherever the detected
+ *    contact falls within ±tol of the true one, the window holds the pre-contact plateau, and frames before (swing,
+ *    lower) or after it (stance, flat) do not pull the value down;
+ *  - forefoot = toe lower than heel up to contact: the foot angle rises monotonically through contact to flat, so there
+ *    is no peak; forefoot when even the highest pre-contact samples in [te − tol − pre, te] are below the band (the
+ *    reported angle is then the mean over the last `pre`); midfoot when they are above it (a small plateau);
+ *  - each decision must clear its boundary by STRIKE_MARGIN_SD standard errors (per-foot noise measured in mid-stance,
+ *    so the noisier far foot needs a larger margin) + STRIKE_MARGIN_MIN_DEG; otherwise the strike is null (low
+ *    confidence, not guessed; the foot angle is still reported).
+ */
+export function strikeAtIC(series: SideSeries, foot: Foot, te: number, fps: number): StrikeReading {
+  const raw = series.footRaw[foot];
+  const pre = Math.max(1.5, STRIKE_PRE_CONTACT_S * fps);
+  const tol = Math.max(1, STRIKE_TIMING_TOLERANCE_S * fps);
+  const preVals: number[] = [];
+  for (let f = Math.ceil(te - pre); f <= Math.floor(te); f++) if (Number.isFinite(raw[f])) preVals.push(raw[f]);
+  const win: number[] = [];
+  for (let f = Math.ceil(te - tol - pre); f <= Math.floor(te + tol); f++) if (Number.isFinite(raw[f])) win.push(raw[f]);
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const preDeg = preVals.length ? mean(preVals) : sampleAt(series.foot[foot], te);
+  const k = Math.max(2, Math.round(STRIKE_PLATEAU_S * fps));
+  const top = win.sort((a, b) => b - a).slice(0, k);
+  const peakDeg = top.length ? mean(top) : preDeg;
+  // toes-down test on the pre-contact side only: before a forefoot contact the foot angle rises monotonically toward
+  // its contact value, so the highest pre-contact samples are the contact value (or, with a late IC, already a little
+  // nearer flat); before a midfoot contact they are its small plateau
+  const preWin: number[] = [];
+  for (let f = Math.ceil(te - tol - pre); f <= Math.floor(te); f++) if (Number.isFinite(raw[f])) preWin.push(raw[f]);
+  const preTop = preWin.sort((a, b) => b - a).slice(0, Math.max(1, k - 1));
+  const prePeakDeg = preTop.length ? mean(preTop) : preDeg;
+  const sigma = Number.isFinite(series.flatNoise[foot]) ? series.flatNoise[foot] : STRIKE_DEFAULT_NOISE_DEG;
+  const se = (m: number) => sigma / Math.sqrt(Math.max(1, m));
+  const marginPeak = STRIKE_MARGIN_SD * se(top.length) + STRIKE_MARGIN_MIN_DEG;
+  const marginPre = STRIKE_MARGIN_SD * se(preTop.length) + STRIKE_MARGIN_MIN_DEG;
+  let strike: StrikePattern | null;
+  let footAngleDeg = prePeakDeg;
+  if (!Number.isFinite(peakDeg) || !Number.isFinite(prePeakDeg)) strike = null;
+  else if (peakDeg > STRIKE_HEEL_MIN_DEG + marginPeak) {
+    strike = 'heel';
+    footAngleDeg = peakDeg;
+  } else if (peakDeg > STRIKE_HEEL_MIN_DEG - marginPeak) strike = null;
+  else if (prePeakDeg < STRIKE_FOREFOOT_MAX_DEG - marginPre) {
+    // toes down: the angle rises through contact, so the pre-contact mean is the contact value (the highest samples
+    // would lean toward flat)
+    strike = 'forefoot';
+    footAngleDeg = preDeg;
+  } else if (prePeakDeg < STRIKE_FOREFOOT_MAX_DEG + marginPre) {
+    strike = null;
+    footAngleDeg = preDeg;
+  } else strike = 'midfoot';
+  return { footAngleDeg, strike, peakDeg, preDeg, marginDeg: Math.max(marginPeak, marginPre) };
 }
 
 export function buildStrides(
@@ -160,7 +268,8 @@ export function buildStrides(
       const nextIc = evs.slice(i + 1).find((e) => e.type === 'IC') ?? null;
       const strideFrames = nextIc ? nextIc.te - ic.te : NaN;
       const side: NearFar | null = nearSide ? (foot === nearSide ? 'near' : 'far') : null;
-      const fa = footMarkers ? footAngleAtIC(series, foot, ic.te, fps) : NaN;
+      const sr = footMarkers ? strikeAtIC(series, foot, ic.te, fps) : null;
+      const fa = sr ? sr.footAngleDeg : NaN;
       const otherIcAfterTo = to ? other.find((e) => e.type === 'IC' && e.te > to.te) : undefined;
       const flight = to && otherIcAfterTo && otherIcAfterTo.te - to.te < (Number.isFinite(strideFrames) ? strideFrames : Infinity) ? otherIcAfterTo.te - to.te : NaN;
       // values at events: local quadratic fit of the cleaned, un-smoothed angle at the sub-frame event time, over
@@ -179,11 +288,21 @@ export function buildStrides(
         return best;
       };
       const span = Math.max(1, THIGH_PEAK_SEARCH_S * fps);
-      const thighTo = to ? extreme(series.raw.thighExt[foot], to.te - span, to.te + span, 1) : NaN;
+      // below ~80 fps (the 25 ms fit would hold fewer than 4 samples a side) the peak is the vertex of the parabola through
+      // the highest sample near TO and its two neighbours (standard sub-sample peak interpolation): a ±2-frame fit at
+      // 30 fps flattens the peak by 2–5°. With the peak sample or a neighbour missing (no person found on that frame)
+      // the local fit over the samples that remain is used, and the stride's confidence is halved (the peak may be missed)
+      const fitPeak = to && EVENT_FIT_HALF_WINDOW_S * fps >= THIGH_PEAK_MIN_FIT_FRAMES;
+      const pp = to && !fitPeak ? parabolicPeak(series.raw.thighExt[foot], to.te - span, to.te + span) : NaN;
+      const thighTo = !to ? NaN : fitPeak || !Number.isFinite(pp) ? extreme(series.raw.thighExt[foot], to.te - span, to.te + span, 1) : pp;
+      const gapAtEvents = hasGap(series.present, ic.te, Math.max(1, 0.02 * fps)) || (to !== null && hasGap(series.present, to.te, span + 1));
       // trunk lean at TO: the trunk moves slowly, so the trunk-cutoff low-passed series (less noise) is sampled there
       const trunkTo = to ? sampleAt(series.trunkLean, to.te) : NaN;
       const contact = to ? to.te - ic.te : NaN;
-      const okContact = Number.isFinite(contact) && contact > 0 && (!Number.isFinite(strideFrames) || contact < 0.9 * strideFrames);
+      // a TO inside a gap of the track (nobody found on the frames either side of it) was not observed: its time and
+      // the values at it are not reported for this stride (the event itself stays in the event list)
+      const toObserved = to !== null && (series.present[Math.floor(to.te)] === 1 || series.present[Math.ceil(to.te)] === 1);
+      const okContact = toObserved && Number.isFinite(contact) && contact > 0 && (!Number.isFinite(strideFrames) || contact < 0.9 * strideFrames);
       strides.push({
         foot,
         side,
@@ -192,9 +311,9 @@ export function buildStrides(
         toFrame: to && okContact ? Math.round(to.te) : null,
         toSubFrame: to && okContact ? to.te : null,
         nextIcFrame: nextIc ? Math.round(nextIc.te) : null,
-        strike: Number.isFinite(fa) ? classifyStrike(fa) : null,
+        strike: sr ? sr.strike : null,
         footAngleDeg: Number.isFinite(fa) ? fa : null,
-        kneeFlexionIcDeg: num(lq(series.raw.knee[foot], ic.te)),
+        kneeFlexionIcDeg: num(firstFinite(lq(series.raw.knee[foot], ic.te), lq(series.raw.kneeFilled[foot], ic.te))),
         shankAngleIcDeg: num(lq(series.raw.shank[foot], ic.te)),
         overstride: num(lq(series.raw.overstride[foot], ic.te)),
         thighExtensionToDeg: okContact ? num(thighTo) : null,
@@ -205,11 +324,44 @@ export function buildStrides(
         contactTimeMs: okContact ? ms(contact) : null,
         flightTimeMs: okContact && Number.isFinite(flight) ? ms(flight) : null,
         strideTimeMs: Number.isFinite(strideFrames) ? ms(strideFrames) : null,
-        confidence: Math.min(ic.confidence, to ? to.confidence : ic.confidence) * (side === 'far' ? 0.8 : 1),
+        confidence: Math.min(ic.confidence, to ? to.confidence : ic.confidence) * (side === 'far' ? 0.8 : 1) * (gapAtEvents ? 0.5 : 1),
       });
     }
   }
   return strides.sort((a, b) => a.icSubFrame - b.icSubFrame);
+}
+
+/** True when the pose model found nobody on a frame within ±w frames of t. */
+function hasGap(present: Uint8Array, t: number, w: number): boolean {
+  for (let f = Math.max(0, Math.ceil(t - w)); f <= Math.min(present.length - 1, Math.floor(t + w)); f++) if (!present[f]) return true;
+  return false;
+}
+
+/** Highest sample with frame index in [t0, t1], refined by the vertex of the parabola through it and the nearest
+ * present sample on each side (within 2 frames; uneven spacing allowed), the vertex kept between those two samples.
+ * NaN when there is no such sample on a side. */
+export function parabolicPeak(v: ArrayLike<number>, t0: number, t1: number): number {
+  let jm = -1;
+  for (let j = Math.max(0, Math.ceil(t0)); j <= Math.min(v.length - 1, Math.floor(t1)); j++) if (Number.isFinite(v[j]) && (jm < 0 || v[j] > v[jm])) jm = j;
+  if (jm < 0) return NaN;
+  const side = (dir: -1 | 1) => {
+    for (let k = 1; k <= 2; k++) if (Number.isFinite(v[jm + dir * k])) return jm + dir * k;
+    return -1;
+  };
+  const ja = side(-1);
+  const jc = side(1);
+  if (ja < 0 || jc < 0) return NaN;
+  // parabola y = b + p·d + q·d² through (ja−jm, a), (0, b), (jc−jm, c)
+  const da = ja - jm, dc = jc - jm, a = v[ja], b = v[jm], c = v[jc];
+  const q = ((a - b) / da - (c - b) / dc) / (da - dc);
+  const p = (a - b) / da - q * da;
+  if (!(q < 0)) return b;
+  const d = Math.max(da, Math.min(dc, -p / (2 * q)));
+  return b + p * d + q * d * d;
+}
+
+function firstFinite(...v: number[]): number {
+  return v.find(Number.isFinite) ?? NaN;
 }
 
 function num(v: number): number | null {
