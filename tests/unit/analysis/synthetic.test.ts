@@ -1,0 +1,130 @@
+/**
+ * Analysis core against synthetic tracks with known truth: events, angles, strike, pattern flags, activity
+ * (walking / none), back view, MoveNet, JSON output. The cases that do not meet the acceptance yet are in
+ * tests/pending/unit/synthetic-acceptance.test.ts (npm run test:pending), with the same checks (harness.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeGait, type GaitAnalysis } from '../../../src/core/analysis';
+import { generateBackTrack, generateNonGaitTrack, generateSideTrack, PRESETS } from '../../../fixtures/synthetic';
+import { checkAngles, checkEvents, run, type Preset } from './harness';
+
+describe('events on synthetic tracks (noise 2.5 px, dropouts, swaps)', () => {
+  it('IC/TO within ±1 frame on ≥ 95 % of events at 30 fps, both directions, treadmill + overground', () => checkEvents(30));
+});
+
+describe('angles and strike pattern', () => {
+  const passing: [Preset, number][] = [['extended', 120], ['neutral', 30], ['neutral', 120], ['heelNeutral', 120], ['forefoot', 120]];
+  for (const [preset, fps] of passing) {
+    it(`${preset} at ${fps} fps: foot angle ±3°, trunk lean and thigh extension ±2°, strike right on ≥ 98 % of contacts`, () => checkAngles(preset, fps));
+  }
+});
+
+describe('extended-posture pattern', () => {
+  it('stays silent on the neutral parameter sets', () => {
+    for (const preset of ['neutral', 'heelNeutral', 'forefoot'] as Preset[]) {
+      for (const fps of [30, 120]) {
+        const { a } = run(preset, { fps, seed: 13 });
+        expect(a.flags).toHaveLength(0);
+        expect(a.summary.pattern.extensionAtToeOff.present).toBe(false);
+        expect(a.summary.pattern.heelStrikeStraightKnee.present).toBe(false);
+        expect(a.summary.lumbarExtensionEstimateDeg.value!).toBeLessThan(5);
+      }
+    }
+  });
+  it('uses a standing calibration at the start of the clip when there is one', () => {
+    const { a } = run('extended', { fps: 60, seed: 17, standingLeadS: 1.5, durationS: 6.5 });
+    expect(a.quality.standingCalibration).toBe(true);
+    expect(a.activity).toBe('running');
+    expect(a.summary.lumbarExtensionEstimateDeg.value!).toBeGreaterThan(10);
+  });
+});
+
+describe('activity, view and quality', () => {
+  it('labels walking as walking (double support)', () => {
+    for (const fps of [30, 60]) {
+      const r = generateSideTrack({ walking: true, fps, durationS: 8, noisePx: 2, seed: 5 });
+      const a = analyzeGait(r.track);
+      expect(a.activity).toBe('walking');
+      expect(a.summary.cadence.value!).toBeGreaterThan(100);
+      expect(a.summary.cadence.value!).toBeLessThan(125);
+    }
+  });
+  it('says "no running found" with no numbers on standing and on a non-gait exercise', () => {
+    for (const kind of ['standing', 'squat'] as const) {
+      const { track } = generateNonGaitTrack({ kind, fps: 30 });
+      const a = analyzeGait(track);
+      expect(a.activity).toBe('none');
+      expect(a.activityReason).toMatch(/no running found/);
+      expect(a.events).toHaveLength(0);
+      expect(a.strides).toHaveLength(0);
+      expect(a.flags).toHaveLength(0);
+      expect(a.summary.cadence.value).toBeNull();
+      expect(a.summary.footAngleDeg.value).toBeNull();
+      expect(a.summary.cadence.reason).toMatch(/no running found/);
+      expect(a.advice.some((x) => x.code === 'no-running')).toBe(true);
+    }
+  });
+  it('reports an empty clip (no person) as none', () => {
+    const { track } = generateNonGaitTrack({ fps: 30 });
+    track.poseScore.fill(NaN);
+    track.data.fill(NaN);
+    const a = analyzeGait(track);
+    expect(a.activity).toBe('none');
+  });
+  it('back view: pelvic drop, lateral trunk lean and step width per side', () => {
+    const r = generateBackTrack({ fps: 60, pelvicDropDeg: 7, lateralTrunkLeanDeg: 5, stepWidthM: 0.12, noisePx: 1.5 });
+    const a = analyzeGait(r.track);
+    expect(a.view.view).toBe('back');
+    expect(a.view.direction).toBe('away');
+    expect(a.activity).toBe('running');
+    expect(Math.abs(a.summary.cadence.value! - r.truth.cadence)).toBeLessThanOrEqual(4);
+    expect(Math.abs(a.summary.pelvicDropDeg.value! - 7)).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(a.summary.lateralTrunkLeanDeg.value! - 5)).toBeLessThanOrEqual(1.5);
+    expect(a.summary.pelvicDropDeg.left).not.toBeNull();
+    expect(a.summary.pelvicDropDeg.right).not.toBeNull();
+    expect(a.summary.crossoverFraction.value).toBe(0);
+    const cross = analyzeGait(generateBackTrack({ fps: 60, stepWidthM: -0.08, noisePx: 1 }).track);
+    expect(cross.summary.crossoverFraction.value!).toBeGreaterThan(0.8);
+  });
+  it('the user can override the view', () => {
+    const { track } = generateSideTrack({ fps: 60, noisePx: 2, seed: 3 });
+    const a = analyzeGait(track, { view: 'side' });
+    expect(a.view.overridden).toBe(true);
+    expect(a.view.view).toBe('side');
+  });
+  it('MoveNet: events from the ankle, foot strike "unavailable with MoveNet", no guessing', () => {
+    const { track } = generateSideTrack({ fps: 60, noisePx: 2, seed: 4, keypoints: 'movenet', gait: PRESETS.extended });
+    const a = analyzeGait(track);
+    expect(a.activity).toBe('running');
+    expect(a.summary.footAngleDeg.value).toBeNull();
+    expect(a.summary.footAngleDeg.reason).toMatch(/MoveNet/);
+    expect(a.summary.strike.pattern).toBeNull();
+    expect(a.events.filter((e) => e.type === 'IC').every((e) => e.strike === null && e.footAngleDeg === null)).toBe(true);
+    expect(a.advice.some((x) => x.code === 'no-foot-keypoints')).toBe(true);
+    expect(Math.abs(a.summary.cadence.value! - 170)).toBeLessThanOrEqual(4);
+  });
+  it('capture advice: tilted camera, small runner, low fps, few strides', () => {
+    const { track } = generateSideTrack({ fps: 30, durationS: 2.5, rollDeg: 8, ppm: 120, noisePx: 1, seed: 9 });
+    const a = analyzeGait(track);
+    const codes = a.advice.map((x) => x.code);
+    expect(codes).toContain('camera-tilt');
+    expect(codes).toContain('runner-too-small');
+    expect(codes).toContain('fps-too-low');
+    expect(codes).toContain('too-few-strides');
+    expect(Math.abs(a.quality.groundTiltDeg! - 8)).toBeLessThanOrEqual(2);
+  });
+  it('output is JSON-serialisable and every IC carries strike, foot angle, knee and side', () => {
+    const { a } = run('extended', { fps: 60, seed: 21 });
+    const json = JSON.parse(JSON.stringify(a)) as GaitAnalysis;
+    expect(json).toEqual(a);
+    expect(Array.isArray(a.series!.trunkLeanDeg)).toBe(true);
+    expect(a.series!.trunkLeanDeg).toHaveLength(a.frameCount);
+    for (const e of a.events.filter((x) => x.type === 'IC')) {
+      expect(Number.isInteger(e.frame)).toBe(true);
+      expect(e.side === 'near' || e.side === 'far').toBe(true);
+    }
+    const ics = a.events.filter((x) => x.type === 'IC' && x.strike !== null);
+    expect(ics.length).toBeGreaterThan(8);
+    expect(ics.every((e) => e.footAngleDeg !== null && e.kneeFlexionDeg !== null)).toBe(true);
+  });
+});
