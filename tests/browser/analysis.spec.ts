@@ -1,8 +1,8 @@
 /**
  * The analysis core on real clips, through the real decoder and the real pose model (issue: analysis core).
  * Acceptance: IC and TO within ±2 frames of the hand labels on ≥ 90 % of labelled events (pooled over the labelled
- * clips); no running → "no running found", no numbers; walking is walking. (Strike on every certain label: not met
- * yet, tests/pending/browser/strike.spec.ts.)
+ * clips); the strike pattern matches every label marked certain; no running → "no running found", no numbers;
+ * walking is walking.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +16,11 @@ function labels(clip: string): LabelEvent[] {
   return JSON.parse(readFileSync(join(SHARED_CLIPS, 'labels', `${clip}.json`), 'utf8')).events;
 }
 
-test('labelled side clips: IC and TO within ±2 frames of the hand labels on ≥ 90 % of labelled events (pooled)', async ({ page }) => {
+test('labelled side clips: IC and TO within ±2 frames of the hand labels on ≥ 90 % of labelled events (pooled); strike right on every certain label', async ({ page }) => {
   await openApp(page);
   let within = 0;
   let total = 0;
+  let wrongStrikes = 0;
   const lines: string[] = [];
   for (const clip of LABELLED_CLIPS) {
     const r = await analyze(page, sharedClip(`${clip}.mp4`));
@@ -31,11 +32,15 @@ test('labelled side clips: IC and TO within ±2 frames of the hand labels on ≥
     const ok = matches.filter((m) => m.error !== null && Math.abs(m.error) <= 2).length;
     within += ok;
     total += matches.length;
-    lines.push(`${clip}: ${ok}/${matches.length} within ±2 frames; errors ${matches.map((m) => m.error ?? 'miss').join(' ')}`);
+    const certain = matches.filter((m) => m.label.type === 'IC' && m.label.strike_certain);
+    const strikeRight = certain.filter((m) => m.det?.strike === m.label.strike).length;
+    wrongStrikes += certain.length - strikeRight;
+    lines.push(`${clip}: ${ok}/${matches.length} within ±2 frames; strike right on ${strikeRight}/${certain.length} certain contacts; errors ${matches.map((m) => m.error ?? 'miss').join(' ')}`);
   }
   console.log(lines.join('\n'));
   expect(total).toBe(78);
   expect(within / total, lines.join('\n')).toBeGreaterThanOrEqual(0.9);
+  expect(wrongStrikes, lines.join('\n')).toBe(0);
 });
 
 test('a clip with no running says "no running found" and shows no numbers', async ({ page }) => {

@@ -29,6 +29,15 @@ export const SWAP_SWITCH_COST = 0.25;
 export const SWAP_PRIOR_COST = 0.03;
 /** Swap repair: exchanged runs longer than this are not believed (and left as labelled), seconds. */
 export const MAX_SWAP_S = 0.2;
+/** Persistent-swap linking: a crossing candidate is where the ankles come closer than this fraction of leg length. */
+export const SWAP_LINK_CROSS_LEG_FRACTION = 0.25;
+/** Persistent-swap linking: exchange the rest of the clip when the exchanged pairing costs < this × the kept one. */
+export const SWAP_LINK_RATIO = 0.5;
+/** Persistent-swap linking: ... and when it is cheaper by at least this much ((leg length)^2 units). */
+export const SWAP_LINK_MARGIN = 0.25;
+/** Persistent-swap linking: ... and when the exchanged pairing itself is this continuous ((leg length)^2 units; a
+ * collapsed or jittered frame makes both pairings expensive and proves nothing). */
+export const SWAP_LINK_MAX_COST = 0.35;
 /** Swap repair: per-keypoint acceleration residual is capped at this fraction of leg length (robust cost). */
 export const SWAP_RESIDUAL_CAP = 0.6;
 

@@ -1,4 +1,6 @@
 /**
+ * Developer tool (npm run test:pending): the same real-clip checks as tests/browser/analysis.spec.ts, on pose tracks
+ * cached by `npm run analyze -- <clips> --out-dir /tmp/stridescope-tracks`, in ~1 s instead of a browser run.
  * Real BlazePose tracks of the labelled clips (written by the pipeline to /tmp/stridescope-tracks/<clip>.json).
  * Acceptance: IC and TO within ±2 frames of the hand labels on ≥ 90 % of labelled events; the strike pattern matches
  * every label marked certain. Skipped, with the reason, when the track files are absent.

@@ -18,7 +18,7 @@ import {
 } from '../thresholds';
 import { median } from '../stats';
 import { extractGated, type KeypointSeries } from './gating';
-import { FOOT_GROUP, LEG_GROUP, repairSwaps } from './swapRepair';
+import { FOOT_GROUP, LEG_GROUP, linkAcrossBreaks, repairSwaps } from './swapRepair';
 import { rejectOutliers } from './outliers';
 import { fillGaps } from './gapFill';
 import { lowpassNaN } from './butterworth';
@@ -94,7 +94,9 @@ export function cleanTrack(track: PoseTrack, opts: CleanOptions = {}): CleanTrac
     const maxRun = Math.max(2, Math.round(MAX_SWAP_S * fps));
     const s1 = repairSwaps(gated, LEG_GROUP, legLengthPx, n, maxRun);
     const s2 = repairSwaps(gated, FOOT_GROUP, legLengthPx, n, maxRun);
-    for (let f = 0; f < n; f++) if (s1[f] || s2[f]) swapFrames++;
+    // then the persistent exchanges (at gaps and crossings), once the short in-and-out swaps are repaired
+    const link = linkAcrossBreaks(gated, LEG_GROUP, legLengthPx, n, fps);
+    for (let f = 0; f < n; f++) if (link.state[f] || s1[f] || s2[f]) swapFrames++;
     // if most frames ended exchanged, the model's labels were simply the other way round: keep its naming
     // (Viterbi's prior already prefers labels as given; this is only a guard)
   }
