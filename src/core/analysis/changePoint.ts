@@ -1,5 +1,9 @@
 /**
- * Sub-frame contact change point ("hinge" regression). Around a contact the height of a foot marker above its own
+ * Sub-frame event times by change-point ("hinge" / kink) regression in the position domain: fitChangePoint2D (one foot
+ * marker, height + fore-aft), fitSharedKink and fitJointKink (several markers of one foot sharing one event time; see
+ * docs/METHODS.md §3 for which is used where).
+ *
+ * Around a contact the height of a foot marker above its own
  * stance level is ~0 on the stance side and rises (roughly linearly or quadratically) on the swing side. For each
  * candidate event time te on a fine grid, we fit
  *     landing:  h(t) = c + b·max(0, te − t) + a·max(0, te − t)²
@@ -30,79 +34,6 @@ function solve3(m: number[][], r: number[]): number[] | null {
   const d1 = a[0] * (r[1] * c[2] - b[2] * r[2]) - r[0] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * r[2] - r[1] * c[0]);
   const d2 = a[0] * (b[1] * r[2] - r[1] * c[1]) - a[1] * (b[0] * r[2] - r[1] * c[0]) + r[0] * (b[0] * c[1] - b[1] * c[0]);
   return [d0 / det, d1 / det, d2 / det];
-}
-
-/**
- * Finds the change point of `h` (indexed by frame) with te in [tMin, tMax].
- * halfWindow: samples on each side used per candidate (frames, fractional allowed).
- */
-export function fitChangePoint(
-  h: ArrayLike<number>,
-  kind: 'landing' | 'takeoff',
-  tMin: number,
-  tMax: number,
-  halfWindow: number,
-  step = 0.05,
-  /** When given, every candidate is fitted on the same samples, [center − halfWindow, center + halfWindow]. */
-  center?: number,
-): ChangePointResult | null {
-  const n = h.length;
-  let best: ChangePointResult | null = null;
-  let bestMse = Infinity;
-  for (let te = tMin; te <= tMax + 1e-9; te += step) {
-    const mid = center ?? te;
-    const j0 = Math.max(0, Math.ceil(mid - halfWindow));
-    const j1 = Math.min(n - 1, Math.floor(mid + halfWindow));
-    // normal equations for basis [1, u, u^2], u = swing-side distance from te (0 on the stance side)
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
-    let cnt = 0;
-    let swingCnt = 0;
-    let stanceCnt = 0;
-    for (let j = j0; j <= j1; j++) {
-      const y = h[j];
-      if (!Number.isFinite(y)) continue;
-      const d = kind === 'landing' ? te - j : j - te;
-      const u = d > 0 ? d : 0;
-      if (u > 0) swingCnt++;
-      else stanceCnt++;
-      const u2 = u * u;
-      s0 += 1; s1 += u; s2 += u2; s3 += u2 * u; s4 += u2 * u2;
-      t0 += y; t1 += y * u; t2 += y * u2;
-      cnt++;
-    }
-    if (swingCnt < 2 || stanceCnt < 2) continue;
-    let c: number, b: number, a: number;
-    if (swingCnt >= 4) {
-      const sol = solve3([[s0, s1, s2], [s1, s2, s3], [s2, s3, s4]], [t0, t1, t2]);
-      if (!sol) continue;
-      [c, b, a] = sol;
-    } else {
-      const det = s0 * s2 - s1 * s1;
-      if (Math.abs(det) < 1e-12) continue;
-      c = (t0 * s2 - s1 * t1) / det;
-      b = (s0 * t1 - s1 * t0) / det;
-      a = 0;
-    }
-    // the swing side must be above the stance level
-    const uMax = Math.max(1e-9, kind === 'landing' ? te - j0 : j1 - te);
-    const rise = b * uMax + a * uMax * uMax;
-    if (!(rise > 0)) continue;
-    let sse = 0;
-    for (let j = j0; j <= j1; j++) {
-      const y = h[j];
-      if (!Number.isFinite(y)) continue;
-      const d = kind === 'landing' ? te - j : j - te;
-      const u = d > 0 ? d : 0;
-      const e = y - (c + b * u + a * u * u);
-      sse += e * e;
-    }
-    const mse = sse / cnt;
-    if (mse < bestMse) {
-      bestMse = mse;
-      best = { te, rmse: Math.sqrt(mse), level: c, rise, samples: cnt };
-    }
-  }
-  return best;
 }
 
 /**
@@ -207,110 +138,49 @@ function solveDense(A: number[][], b: number[]): number[] | null {
   return x;
 }
 
+interface GridFit {
+  te: number;
+  sse: number;
+  cnt: number;
+  /** Per-frame squared residual summed over the series (only when asked for). */
+  res: Float64Array | null;
+}
+
 /**
- * Kink ("broken-stick") fit of a foot marker around a contact event, in the position domain (the least-squares
- * estimate of where the velocity changes abruptly, using every sample of the window — far less noise-sensitive than
- * differentiating): on the swing side each coordinate follows a quadratic in the distance from te, on the stance side
- * a straight line (the marker rides the belt or drifts as the foot rolls), continuous at te. `u` is the coordinate
- * along the running direction with the ground's motion removed; `h` the height, weighted by `hWeight` (0: fore-aft
- * only). One robust pass drops samples whose residual exceeds 3× the median (glitches, left/right mix-ups).
- * Fixed sample window [center − half, center + half]; te searched in [tMin, tMax] on a `step` grid.
+ * Least-squares event time on a grid, then one robust pass: frames whose summed squared residual exceeds 9× the
+ * median are dropped (`keep`, shared with `fitAt`) and the grid searched again — unless that would drop more than a
+ * quarter of the window, in which case every frame is kept.
  */
-export function fitKink2D(
-  h: ArrayLike<number>,
-  u: ArrayLike<number>,
-  kind: 'landing' | 'takeoff',
+function robustGridSearch(
+  fitAt: (te: number, wantRes: boolean) => GridFit | null,
+  keep: boolean[],
   tMin: number,
   tMax: number,
-  center: number,
-  half: number,
   step: number,
-  hWeight = 1,
-  swingPowers: number[] = [1, 2],
-  stancePowers: number[] = [1],
-): ChangePointResult | null {
-  const n = u.length;
-  const P = 1 + swingPowers.length + stancePowers.length;
-  const j0 = Math.max(0, Math.ceil(center - half));
-  const j1 = Math.min(n - 1, Math.floor(center + half));
-  const idx: number[] = [];
-  for (let j = j0; j <= j1; j++) if (Number.isFinite(h[j]) && Number.isFinite(u[j])) idx.push(j);
-  if (idx.length < 7) return null;
-  const keep = new Array<boolean>(idx.length).fill(true);
-  const basis = (j: number, te: number) => {
-    const d = kind === 'landing' ? te - j : j - te; // > 0 on the swing side
-    const sw = d > 0 ? d : 0;
-    const st = d < 0 ? -d : 0;
-    return [1, ...swingPowers.map((p) => sw ** p), ...stancePowers.map((p) => st ** p)];
-  };
-  const fitAt = (te: number) => {
-    let swing = 0;
-    let stance = 0;
-    const A = Array.from({ length: P }, () => new Array<number>(P).fill(0));
-    const bh = new Array<number>(P).fill(0);
-    const bu = new Array<number>(P).fill(0);
-    idx.forEach((j, i) => {
-      if (!keep[i]) return;
-      const f = basis(j, te);
-      if (f[1] > 0) swing++;
-      else stance++;
-      for (let r = 0; r < P; r++) {
-        for (let c = 0; c < P; c++) A[r][c] += f[r] * f[c];
-        bh[r] += f[r] * h[j];
-        bu[r] += f[r] * u[j];
-      }
-    });
-    if (swing < 3 || stance < 3) return null;
-    const ch = solveDense(A, bh);
-    const cu = solveDense(A, bu);
-    if (!ch || !cu) return null;
-    let sse = 0;
-    let cnt = 0;
-    const res = idx.map((j, i) => {
-      const f = basis(j, te);
-      let eh = h[j];
-      let eu = u[j];
-      for (let r = 0; r < P; r++) {
-        eh -= ch[r] * f[r];
-        eu -= cu[r] * f[r];
-      }
-      const e2 = eu * eu + hWeight * eh * eh;
-      if (keep[i]) {
-        sse += e2;
-        cnt++;
-      }
-      return Math.sqrt(e2);
-    });
-    return { te, sse, cnt, ch, res };
-  };
+): { te: number; rmse: number; dropped: number } | null {
   const search = () => {
-    let best: NonNullable<ReturnType<typeof fitAt>> | null = null;
+    let best: GridFit | null = null;
     for (let te = tMin; te <= tMax + 1e-9; te += step) {
-      const r = fitAt(te);
+      const r = fitAt(te, false);
       if (r && (!best || r.sse < best.sse)) best = r;
     }
     return best;
   };
   let best = search();
   if (!best) return null;
-  const sorted = [...best.res].sort((a, b) => a - b);
-  const med = sorted[Math.floor(sorted.length / 2)] || 1e-9;
+  const r0 = fitAt(best.te, true)!;
+  const sorted = Array.from(r0.res!).filter((v) => v > 0).sort((a, b) => a - b);
+  const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
   let dropped = 0;
-  best.res.forEach((e, i) => {
-    if (e > 3 * med + 1) {
+  r0.res!.forEach((e, i) => {
+    if (med > 0 && e > 9 * med) {
       keep[i] = false;
       dropped++;
     }
   });
-  if (dropped > 0 && dropped < idx.length / 3) best = search() ?? best;
-  const uMax = Math.max(1e-9, kind === 'landing' ? best.te - j0 : j1 - best.te);
-  return {
-    te: best.te,
-    rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)),
-    level: best.ch[0],
-    rise: swingPowers.reduce((acc, p, i) => acc + best!.ch[1 + i] * uMax ** p, 0),
-    samples: best.cnt,
-  };
+  if (dropped > 0 && dropped <= keep.length / 4) best = search() ?? best;
+  else if (dropped > 0) keep.fill(true);
+  return { te: best.te, rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)), dropped };
 }
 
 /**
@@ -384,29 +254,7 @@ export function fitSharedKink(
     }
     return cnt ? { te, sse, cnt, res } : null;
   };
-  const search = () => {
-    let best: { te: number; sse: number; cnt: number } | null = null;
-    for (let te = tMin; te <= tMax + 1e-9; te += step) {
-      const r = fitAt(te, false);
-      if (r && (!best || r.sse < best.sse)) best = r;
-    }
-    return best;
-  };
-  let best = search();
-  if (!best) return null;
-  const r0 = fitAt(best.te, true)!;
-  const sorted = Array.from(r0.res!).filter((v) => v > 0).sort((a, b) => a - b);
-  const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  let dropped = 0;
-  r0.res!.forEach((e, i) => {
-    if (med > 0 && e > 9 * med) {
-      keep[i] = false;
-      dropped++;
-    }
-  });
-  if (dropped > 0 && dropped <= nFrames / 4) best = search() ?? best;
-  else if (dropped > 0) keep.fill(true);
-  return { te: best.te, rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)), dropped };
+  return robustGridSearch(fitAt, keep, tMin, tMax, step);
 }
 
 /**
@@ -485,27 +333,5 @@ export function fitJointKink(
     }
     return cnt ? { te, sse, cnt, res } : null;
   };
-  const search = () => {
-    let best: { te: number; sse: number; cnt: number } | null = null;
-    for (let te = tMin; te <= tMax + 1e-9; te += step) {
-      const r = fitAt(te, false);
-      if (r && (!best || r.sse < best.sse)) best = r;
-    }
-    return best;
-  };
-  let best = search();
-  if (!best) return null;
-  const r0 = fitAt(best.te, true)!;
-  const sorted = Array.from(r0.res!).filter((v) => v > 0).sort((a, b) => a - b);
-  const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  let dropped = 0;
-  r0.res!.forEach((e, i) => {
-    if (med > 0 && e > 9 * med) {
-      keep[i] = false;
-      dropped++;
-    }
-  });
-  if (dropped > 0 && dropped <= nFrames / 4) best = search() ?? best;
-  else if (dropped > 0) keep.fill(true);
-  return { te: best.te, rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)), dropped };
+  return robustGridSearch(fitAt, keep, tMin, tMax, step);
 }
