@@ -131,8 +131,14 @@ export function repairSwaps(
     }
   }
   for (let p = 0; p < N; p++) state[idx[p]] = st[p];
-  // apply
-  for (let f = 0; f < n; f++) {
+  applySwaps(series, members, state);
+  return state;
+}
+
+/** Linear fit (position at time t, velocity) of one series over the given frames; null when fewer than 2 are finite. */
+/** Exchanges the left and right series of every member on the frames where `state` is 1. */
+function applySwaps(series: Map<KeypointName, KeypointSeries>, members: SwapGroupMember[], state: Uint8Array): void {
+  for (let f = 0; f < state.length; f++) {
     if (!state[f]) continue;
     for (const m of members) {
       const l = series.get(m.left)!;
@@ -144,10 +150,8 @@ export function repairSwaps(
       }
     }
   }
-  return state;
 }
 
-/** Linear fit (position at time t, velocity) of one series over the given frames; null when fewer than 2 are finite. */
 function fitAt(v: Float64Array, frames: number[], t: number): [number, number] | null {
   let s0 = 0, s1 = 0, s2 = 0, t0 = 0, t1 = 0;
   for (const f of frames) {
@@ -272,18 +276,7 @@ export function linkAcrossBreaks(
   }
   for (let f = 0; f < idx[0]; f++) state[f] = seg[0] ^ invert;
   for (const x of flips) breaks.push(idx[x.q]);
-  for (let f = 0; f < n; f++) {
-    if (!state[f]) continue;
-    for (const m of members) {
-      const l = series.get(m.left)!;
-      const r = series.get(m.right)!;
-      for (const key of ['x', 'y', 'z', 'score'] as const) {
-        const t = l[key][f];
-        l[key][f] = r[key][f];
-        r[key][f] = t;
-      }
-    }
-  }
+  applySwaps(series, members, state);
   return { state, breaks };
 }
 
