@@ -22,7 +22,8 @@ const CODEC_ADVICE: Record<string, string> = {
     '(e.g. Photos → Share → "Most Compatible", or ffmpeg -i clip.mov -c:v libx264 -crf 18 clip.mp4), or open StrideScope in Safari or in Chrome on Windows/macOS, which decode HEVC.',
 };
 
-export async function openClip(file: Blob, fileName: string): Promise<OpenClip> {
+/** Opens and probes a clip; `onInfo` hears the clip's facts as soon as they are read (even if it is then refused). */
+export async function openClip(file: Blob, fileName: string, onInfo?: (info: ClipInfo) => void): Promise<OpenClip> {
   if (file.size === 0) {
     throw new PipelineError('empty-file', `"${fileName}" is empty (0 bytes).`, 'Choose the video file again; if it came from a phone, copy it again once the transfer has finished.');
   }
@@ -57,6 +58,7 @@ export async function openClip(file: Blob, fileName: string): Promise<OpenClip> 
   }
   try {
     const info = await readClipInfo(input, track, file, fileName, format.name, await input.getMimeType());
+    onInfo?.(info);
     if (!info.decodable) {
       input.dispose();
       throw new PipelineError(

@@ -106,10 +106,9 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Reading the clip…' });
       if (lastClip) lastClip.clip.input.dispose();
       lastClip = null;
-      const clip = await openClip(file, fileName);
+      const clip = await openClip(file, fileName, (info) => cb.onClip(info));
       const timestampsUs: number[] = [];
       lastClip = { clip, timestampsUs };
-      cb.onClip(clip.info);
       summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, cancelled: false, elapsedMs: 0, notes: [] };
 
       stage = 'decode-pose';

@@ -84,6 +84,10 @@ test('an HEVC clip (not decodable by Linux Chromium) is refused plainly, with wh
   await expect(page.getByTestId('error')).toContainText('cannot decode the HEVC video');
   await expect(page.getByTestId('error')).toContainText('Most Compatible');
   await expect(page.getByTestId('error')).toContainText('H.264');
+  // the clip's facts are still shown, so the user sees what the file is
+  await expect(page.getByTestId('clip-codec')).toContainText('HEVC');
+  // 1376 × 910 coded with pixel aspect 1377:1376 (ffprobe) → 1377 × 910 displayed
+  await expect(page.getByTestId('clip-size')).toContainText('1377 × 910');
   await page.screenshot({ path: 'test-results/hevc-refused.png' });
   await expectGoodClipStillWorks(page);
 });
