@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GaitAnalysis } from '../core/analysis';
 import type { AnalyzeResult, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
 import { PipelineBridge } from '../pipeline/bridge';
@@ -29,7 +29,8 @@ declare global {
 }
 
 export function App() {
-  const bridge = useMemo(() => new PipelineBridge(), []);
+  // The worker lives as long as the page (created in an effect, so React's dev double-mount cannot leave a dead one).
+  const [bridge, setBridge] = useState<PipelineBridge | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [model, setModel] = useState<PoseModelId>('full');
   const [view, setView] = useState<ViewChoice>('auto');
@@ -46,22 +47,27 @@ export function App() {
   const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, setOptions: () => {} });
 
   useEffect(() => {
-    void bridge.checkModels().then((r) => {
+    const b = new PipelineBridge();
+    setBridge(b);
+    void b.checkModels().then((r) => {
       if (!r.ok) setModelsProblem(`The pose models are not installed in this app (${r.missing.join(', ')}). Run "npm install" and restart, or ask whoever hosts StrideScope to.`);
     });
-    return () => bridge.dispose();
-  }, [bridge]);
+    return () => b.dispose();
+  }, []);
 
+  // published once the worker exists, so scripts that wait for it can start a run at once
   useEffect(() => {
+    if (!bridge) return;
     window.__stridescope = hook.current;
     hook.current.setOptions = (o) => {
       if (o.model) setModel(o.model);
       if (o.view) setView(o.view);
     };
-  }, []);
+  }, [bridge]);
 
   const analyse = useCallback(
     async (file: File) => {
+      if (!bridge) return;
       abort.current?.abort();
       const ctrl = new AbortController();
       abort.current = ctrl;
@@ -123,7 +129,7 @@ export function App() {
   );
 
   const cancel = () => abort.current?.abort();
-  const getFrame = useCallback((i: number, side: number) => bridge.frameBitmap(i, side), [bridge]);
+  const getFrame = useCallback((i: number, side: number) => bridge?.frameBitmap(i, side) ?? Promise.resolve(null), [bridge]);
   const running = phase === 'running';
 
   return (
@@ -166,7 +172,7 @@ export function App() {
             {MOVENET_LIMITS}
           </p>
         )}
-        <DropZone onFile={(f) => void analyse(f)} disabled={running} compact={phase !== 'idle' && phase !== 'error'} />
+        <DropZone onFile={(f) => void analyse(f)} disabled={running || !bridge} compact={phase !== 'idle' && phase !== 'error'} />
         {error && (
           <div className="banner error" role="alert" data-testid="error">
             <strong>{error.message}</strong>
