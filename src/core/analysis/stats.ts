@@ -169,13 +169,14 @@ export function dominantPeriod(series: ArrayLike<number>, minLag: number, maxLag
 }
 
 /**
- * Local quadratic least-squares fit of a series around fractional index t (samples within ±w), evaluated at t.
- * Preserves peaks far better than a low-pass filter (used for values at events). NaN if too few samples.
+ * Least-squares quadratic through the finite samples j in [lo, hi] (clamped to the series), j ≠ `skip`, evaluated at
+ * the fractional index t. NaN with fewer than 4 samples or a singular fit.
  */
-export function localQuadratic(series: ArrayLike<number>, t: number, w: number): number {
+export function quadraticFitAt(series: ArrayLike<number>, t: number, lo: number, hi: number, skip = -1): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
   let cnt = 0;
-  for (let j = Math.max(0, Math.ceil(t - w)); j <= Math.min(series.length - 1, Math.floor(t + w)); j++) {
+  for (let j = Math.max(0, lo); j <= Math.min(series.length - 1, hi); j++) {
+    if (j === skip) continue;
     const y = series[j];
     if (!Number.isFinite(y)) continue;
     const d = j - t;
@@ -184,8 +185,19 @@ export function localQuadratic(series: ArrayLike<number>, t: number, w: number):
     t0 += y; t1 += y * d; t2 += y * d2;
     cnt++;
   }
-  if (cnt < 4) return sampleAt(series, t);
+  if (cnt < 4) return NaN;
+  // solve [[s0 s1 s2][s1 s2 s3][s2 s3 s4]] c = [t0 t1 t2]; the value at d = 0 is c0
   const det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
-  if (Math.abs(det) < 1e-9) return sampleAt(series, t);
+  if (Math.abs(det) < 1e-9) return NaN;
   return (t0 * (s2 * s4 - s3 * s3) - s1 * (t1 * s4 - s3 * t2) + s2 * (t1 * s3 - s2 * t2)) / det;
+}
+
+/**
+ * Local quadratic least-squares fit of a series around fractional index t (samples within ±w), evaluated at t.
+ * Preserves peaks far better than a low-pass filter (used for values at events). Falls back to the interpolated
+ * sample with too few samples.
+ */
+export function localQuadratic(series: ArrayLike<number>, t: number, w: number): number {
+  const v = quadraticFitAt(series, t, Math.ceil(t - w), Math.floor(t + w));
+  return Number.isNaN(v) ? sampleAt(series, t) : v;
 }

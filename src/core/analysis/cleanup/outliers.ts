@@ -4,28 +4,11 @@
  * residuals and OUTLIER_MIN_LEG_FRACTION × leg length are set to NaN (then bridged by gap filling).
  */
 import { OUTLIER_MIN_LEG_FRACTION, OUTLIER_SIGMA } from '../thresholds';
-import { median } from '../stats';
+import { median, quadraticFitAt } from '../stats';
 
+/** Least-squares quadratic through the neighbours j in [i − k, i + k], j ≠ i, evaluated at i (leave-one-out). */
 function predictLeaveOneOut(v: Float64Array, i: number, k: number): number {
-  // least-squares quadratic through neighbours j in [i-k, i+k], j != i, evaluated at i
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
-  let cnt = 0;
-  for (let j = i - k; j <= i + k; j++) {
-    if (j === i || j < 0 || j >= v.length) continue;
-    const y = v[j];
-    if (!Number.isFinite(y)) continue;
-    const d = j - i;
-    const d2 = d * d;
-    s0 += 1; s1 += d; s2 += d2; s3 += d2 * d; s4 += d2 * d2;
-    t0 += y; t1 += y * d; t2 += y * d2;
-    cnt++;
-  }
-  if (cnt < 4) return NaN;
-  // solve [[s0 s1 s2][s1 s2 s3][s2 s3 s4]] c = [t0 t1 t2]; prediction at d=0 is c0
-  const det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
-  if (Math.abs(det) < 1e-9) return NaN;
-  const det0 = t0 * (s2 * s4 - s3 * s3) - s1 * (t1 * s4 - s3 * t2) + s2 * (t1 * s3 - s2 * t2);
-  return det0 / det;
+  return quadraticFitAt(v, i, i - k, i + k, i);
 }
 
 /** Marks outliers NaN in place; returns how many samples were rejected. */
