@@ -51,11 +51,7 @@ async function main() {
   buildIfStale();
   const server = await startAppServer();
   const { context } = await openBrowser();
-  const lines = [];
-  const out = (s = '') => {
-    lines.push(s);
-    console.log(s);
-  };
+  const out = (s = '') => console.log(s);
   try {
     const page = await openApp(context, `${server.url}?bench`);
     // one page at a time, so the memory column is this run's
@@ -66,22 +62,22 @@ async function main() {
     out();
 
     await attachFile(page, clip);
-    const info = await page.evaluate(async () => {
+    const info = await page.evaluate(async (side) => {
       const f = document.getElementById('bench-file').files[0];
       const b = window.__stridescopeBench;
-      return { raw: await b.decode(f, false, 960), px: await b.decode(f, true, 960) };
-    });
+      return { raw: await b.decode(f, false, side), px: await b.decode(f, true, side) };
+    }, LONG_SIDE);
     const frames = info.raw.frames;
     const peersRun = await page.evaluate(
-      ([n, fps]) => window.__stridescopeBench.seekVideo(document.getElementById('bench-file').files[0], n, fps, 960),
-      [quick ? Math.min(90, frames) : frames, 30],
+      ([n, total, side]) => window.__stridescopeBench.seekVideo(document.getElementById('bench-file').files[0], n, total, side),
+      [quick ? Math.min(90, frames) : frames, frames, LONG_SIDE],
     );
 
     out('Decode (all frames of the clip)');
     out(row(['stage', 'frames', 'ms', 'frames/s']));
     out(row(['---', '---', '---', '---']));
     out(row(['demux + WebCodecs decode, frames closed at once', info.raw.frames, info.raw.ms.toFixed(0), ((info.raw.frames * 1000) / info.raw.ms).toFixed(0)]));
-    out(row(['… + rotate/scale to 960 px + read pixels (what pose needs)', info.px.frames, info.px.ms.toFixed(0), ((info.px.frames * 1000) / info.px.ms).toFixed(0)]));
+    out(row([`… + rotate/scale to ${LONG_SIDE} px + read pixels (what pose needs)`, info.px.frames, info.px.ms.toFixed(0), ((info.px.frames * 1000) / info.px.ms).toFixed(0)]));
     out(row(['peers: seek <video> + draw to canvas + read pixels', peersRun.frames, peersRun.ms.toFixed(0), ((peersRun.frames * 1000) / peersRun.ms).toFixed(1)]));
     out(`Ratio: our decode-to-pixels is ${((info.px.frames / info.px.ms) / (peersRun.frames / peersRun.ms)).toFixed(1)}× the peers' seek-and-draw (frames/s).`);
     out();
@@ -102,8 +98,8 @@ async function main() {
         await attachFile(p, clip);
         const r = await Promise.race([
           p.evaluate(
-            ([m, b, k]) => window.__stridescopeBench.pose(document.getElementById('bench-file').files[0], m, b, k + 1, 960),
-            [model, backend, n],
+            ([m, b, k, side]) => window.__stridescopeBench.pose(document.getElementById('bench-file').files[0], m, b, k + 1, side),
+            [model, backend, n, LONG_SIDE],
           ),
           new Promise((res) => setTimeout(() => res({ error: 'timed out after 240 s' }), 240_000)),
         ]);

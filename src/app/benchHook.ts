@@ -8,7 +8,8 @@ import { PipelineBridge } from '../pipeline/bridge';
 export interface BenchHook {
   decode(file: Blob, toPixels: boolean, longSide: number): Promise<{ frames: number; ms: number }>;
   pose(file: Blob, model: PoseModelId, backend: BackendId, n: number, longSide: number): Promise<unknown>;
-  seekVideo(file: Blob, frames: number, fps: number, longSide: number): Promise<{ frames: number; ms: number; failed: number }>;
+  /** Seeks to the middle of each of the first `frames` of a clip of `clipFrames` frames. */
+  seekVideo(file: Blob, frames: number, clipFrames: number, longSide: number): Promise<{ frames: number; ms: number; failed: number }>;
 }
 
 declare global {
@@ -18,7 +19,7 @@ declare global {
 }
 
 /** The peers' way: seek a <video> to each frame's time, wait for it, draw it to a canvas and read the pixels. */
-async function seekVideo(file: Blob, frames: number, fps: number, longSide: number) {
+async function seekVideo(file: Blob, frames: number, clipFrames: number, longSide: number) {
   const url = URL.createObjectURL(file);
   const video = document.createElement('video');
   video.muted = true;
@@ -45,7 +46,7 @@ async function seekVideo(file: Blob, frames: number, fps: number, longSide: numb
       video.requestVideoFrameCallback(() => (clearTimeout(t), res(true)));
     });
     const seeked = new Promise<void>((res) => video.addEventListener('seeked', () => res(), { once: true }));
-    video.currentTime = (i + 0.5) / fps;
+    video.currentTime = ((i + 0.5) * video.duration) / clipFrames;
     await seeked;
     if (!(await shown)) failed++;
     ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
