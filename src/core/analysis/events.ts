@@ -18,6 +18,7 @@ import { fitGroundLine, heightAboveGround, type GroundLine } from './ground';
 import { fitChangePoint2D, fitJointKink, fitSharedKink } from './changePoint';
 import { dominantPeriod, findPeaks, median, quantile } from './stats';
 import { lowpassNaN } from './cleanup/butterworth';
+import { registerEvents } from './registration';
 import {
   CHANGE_POINT_HALF_WINDOW,
   CROSSING_LEG_FRACTION,
@@ -42,6 +43,10 @@ import {
   SMOOTH_TO_SEARCH_LATE_S,
   SMOOTH_TO_WEIGHT,
   FIT_GRID_S,
+  REGISTRATION_HALF_WINDOW_S,
+  REGISTRATION_MIN_HALF_WINDOW,
+  REGISTRATION_MAX_SHIFT_S,
+  REGISTRATION_MIN_FPS,
   IC_WINDOW_BEFORE,
   TO_WINDOW_AFTER,
   TO_WINDOW_BEFORE,
@@ -53,7 +58,7 @@ export interface DetectedEvent {
   /** Sub-frame time in frames. */
   te: number;
   confidence: number;
-  method: 'kinematic' | 'zeni';
+  method: 'kinematic' | 'zeni' | 'contact-time';
   marker: 'heel' | 'toe' | 'ankle' | 'zeni';
 }
 
@@ -409,8 +414,52 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       }
     }
   }
-  events.sort((a, b) => a.te - b.te);
-  return { ok: true, reason: null, strideFrames: T, periodicity, excursion, ground, events: dedupe(events, T), footMarkers };
+  const kept = dedupe(events, T);
+  // ---- 5. stride-to-stride registration (registration.ts): relative timing from the whole foot path around each
+  //         event, absolute timing from the median kinematic estimate
+  //         At 30 fps a window holds ~4 samples per event and the template, interpolated between samples 33 ms apart,
+  //         is too blurred to improve on the per-event estimate (measured: foot angle at contact got worse).
+  for (const foot of fps >= REGISTRATION_MIN_FPS ? FEET : []) {
+    const names: ('heel' | 'toe' | 'ankle')[] = footMarkers ? ['heel', 'ankle', 'toe'] : ['ankle'];
+    const series: Float64Array[] = [];
+    for (const m of names) {
+      const c = clearance(foot, m);
+      const u = forwardRel(foot, m);
+      if (c) series.push(c);
+      if (u) series.push(u);
+    }
+    for (const type of ['IC', 'TO'] as EventType[]) {
+      const list = kept.filter((e) => e.foot === foot && e.type === type && e.method === 'kinematic');
+      const r = registerEvents(series, list.map((e) => e.te), {
+        halfWindow: Math.max(REGISTRATION_MIN_HALF_WINDOW, REGISTRATION_HALF_WINDOW_S * fps),
+        maxShift: Math.max(1, REGISTRATION_MAX_SHIFT_S * fps),
+      });
+      list.forEach((e, i) => {
+        e.te = r.te[i];
+      });
+    }
+  }
+  // ---- 6. an event too close to the clip's start or end for its own fit (a toe-off 2–3 frames before the last
+  //         frame: the toe has hardly risen yet) is placed from the foot's median contact time, at low confidence
+  for (const foot of FEET) {
+    const list = kept.filter((e) => e.foot === foot).sort((a, b) => a.te - b.te);
+    const ct: number[] = [];
+    for (let i = 0; i + 1 < list.length; i++) {
+      if (list[i].type === 'IC' && list[i + 1].type === 'TO' && list[i + 1].te - list[i].te < 0.8 * T) ct.push(list[i + 1].te - list[i].te);
+    }
+    if (ct.length < 3) continue;
+    const c = median(ct);
+    const first = list[0];
+    const last = list[list.length - 1];
+    if (last && last.type === 'IC' && last.method === 'kinematic' && last.te + c <= n - 1) {
+      kept.push({ type: 'TO', foot, te: last.te + c, confidence: 0.3, method: 'contact-time', marker: 'zeni' });
+    }
+    if (first && first.type === 'TO' && first.method === 'kinematic' && first.te - c >= 0) {
+      kept.push({ type: 'IC', foot, te: first.te - c, confidence: 0.3, method: 'contact-time', marker: 'zeni' });
+    }
+  }
+  kept.sort((a, b) => a.te - b.te);
+  return { ok: true, reason: null, strideFrames: T, periodicity, excursion, ground, events: kept, footMarkers };
 }
 
 /**

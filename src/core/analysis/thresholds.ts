@@ -197,3 +197,12 @@ export const THIGH_PEAK_SEARCH_S = 0.02;
 /** The local fit is used for that peak when ±EVENT_FIT_HALF_WINDOW_S holds at least this many frames a side; below
  * (< 80 fps) the three-point parabolic peak: at 30 fps the ±2-frame fit flattened the lift-off peak by 2–5°. */
 export const THIGH_PEAK_MIN_FIT_FRAMES = 2;
+
+/** Stride-to-stride registration (registration.ts): half-width of the compared window, seconds (and at least this
+ *  many frames), and the largest re-timing searched either side of the kinematic estimate, seconds. The window spans
+ *  the last part of the swing and the first part of stance (or the end of stance and the lift-off). */
+export const REGISTRATION_HALF_WINDOW_S = 0.06;
+export const REGISTRATION_MIN_HALF_WINDOW = 2.5;
+export const REGISTRATION_MAX_SHIFT_S = 0.03;
+/** Registration is used from this frame rate up (see events.ts). */
+export const REGISTRATION_MIN_FPS = 50;

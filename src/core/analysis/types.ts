@@ -40,8 +40,10 @@ export interface GaitEvent {
   strike: StrikePattern | null;
   footAngleDeg: number | null;
   kneeFlexionDeg: number | null;
-  /** How this event was found: 'kinematic' (Zeni window + foot-marker change point) or 'zeni' (window only). */
-  method: 'kinematic' | 'zeni';
+  /** How this event was found: 'kinematic' (Zeni window + foot-marker change point, refined by stride registration at
+   *  ≥ 50 fps), 'zeni' (window only) or 'contact-time' (at the clip's start or end, too close to the edge for a fit:
+   *  placed from the foot's median contact time). */
+  method: 'kinematic' | 'zeni' | 'contact-time';
 }
 
 /** A number with its confidence; `value` null (with `reason`) when the evidence is too weak. */

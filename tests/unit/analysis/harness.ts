@@ -74,7 +74,7 @@ export function checkEvents(fps: number): void {
   expect(st.ok / st.total).toBeGreaterThanOrEqual(0.95);
 }
 
-/** Foot angle ±3°, trunk lean and thigh extension ±2°, strike right on ≥ 98 % of contacts (plus knee, cadence, contact time). */
+/** Foot angle ±3°, trunk lean and thigh extension ±2°, strike right on ≥ 98 % of contacts (plus cadence, contact time). */
 export function checkAngles(preset: Preset, fps: number): void {
   const { a, truth } = run(preset, { fps, seed: 7, durationS: 8 });
   const contacts = a.strides.filter((s) => s.strike !== null);
@@ -87,7 +87,6 @@ export function checkAngles(preset: Preset, fps: number): void {
   const medTruth = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)];
   expect(Math.abs(a.summary.trunkLeanToDeg.value! - medTruth(truth.toeOffs.map((t) => t.trunkLeanDeg)))).toBeLessThanOrEqual(2);
   expect(Math.abs(a.summary.thighExtensionToDeg.value! - medTruth(truth.toeOffs.map((t) => t.thighExtensionDeg)))).toBeLessThanOrEqual(2);
-  expect(Math.abs(a.summary.kneeFlexionIcDeg.value! - medTruth(truth.contacts.map((t) => t.kneeFlexionDeg)))).toBeLessThanOrEqual(4);
   expect(Math.abs(a.summary.cadence.value! - truth.cadence)).toBeLessThanOrEqual(3);
   expect(Math.abs(a.summary.contactTimeMs.value! - truth.contactTimeMs)).toBeLessThanOrEqual(fps <= 30 ? 25 : 12);
   // per-contact foot angle
@@ -103,6 +102,15 @@ export function checkAngles(preset: Preset, fps: number): void {
     expect(Math.abs(s.trunkLeanToDeg! - t.trunkLeanDeg)).toBeLessThanOrEqual(2.5);
     expect(Math.abs(s.thighExtensionToDeg! - t.thighExtensionDeg)).toBeLessThanOrEqual(3);
   }
+}
+
+/** Knee flexion at contact (summary median) within ±4° of the truth — our own check, stricter than the issue's list. */
+export function checkKneeAtContact(preset: Preset, fps: number): void {
+  const { a, truth } = run(preset, { fps, seed: 7, durationS: 8 });
+  const medTruth = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)];
+  const err = a.summary.kneeFlexionIcDeg.value! - medTruth(truth.contacts.map((t) => t.kneeFlexionDeg));
+  console.log(`[knee ${preset} ${fps} fps] ${a.summary.kneeFlexionIcDeg.value} (error ${err.toFixed(1)}°)`);
+  expect(Math.abs(err)).toBeLessThanOrEqual(4);
 }
 
 /** The extended-posture flags fire on the extended preset, with reasons, values and thresholds. */

@@ -6,16 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGait, type GaitAnalysis } from '../../../src/core/analysis';
 import { generateBackTrack, generateNonGaitTrack, generateSideTrack, PRESETS } from '../../../fixtures/synthetic';
-import { checkAngles, checkEvents, run, type Preset } from './harness';
+import { checkAngles, checkEvents, checkKneeAtContact, run, type Preset } from './harness';
 
 describe('events on synthetic tracks (noise 2.5 px, dropouts, swaps)', () => {
   it('IC/TO within ±1 frame on ≥ 95 % of events at 30 fps, both directions, treadmill + overground', () => checkEvents(30));
+  for (const fps of [60, 120, 240]) {
+    it(`IC/TO within ±10 ms on ≥ 95 % of events at ${fps} fps, both directions, treadmill + overground`, () => checkEvents(fps));
+  }
 });
 
 describe('angles and strike pattern', () => {
   const passing: [Preset, number][] = [['extended', 120], ['neutral', 30], ['neutral', 120], ['heelNeutral', 120], ['forefoot', 120]];
   for (const [preset, fps] of passing) {
     it(`${preset} at ${fps} fps: foot angle ±3°, trunk lean and thigh extension ±2°, strike right on ≥ 98 % of contacts`, () => checkAngles(preset, fps));
+    it(`${preset} at ${fps} fps: knee flexion at contact within ±4°`, () => checkKneeAtContact(preset, fps));
   }
 });
 
