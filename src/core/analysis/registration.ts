@@ -112,8 +112,8 @@ function misfit(series: Float64Array[], tpl: Template, frames: number[], te: num
 }
 
 /**
- * Registers the events `te` (frames) of one foot and type on `series` (sampled per frame, NaN = missing). `kinematic`
- * are the per-event estimates that anchor the absolute time (usually equal to `te`).
+ * Registers the events `te` (frames; the per-event kinematic estimates, which also anchor the absolute time) of one
+ * foot and type on `series` (sampled per frame, NaN = missing).
  */
 export function registerEvents(series: Float64Array[], te: number[], opts: RegistrationOptions): RegistrationResult {
   const n0 = te.length;
@@ -163,7 +163,7 @@ export function registerEvents(series: Float64Array[], te: number[], opts: Regis
       rmse[i] = Math.sqrt(best);
       next.push(Number.isFinite(best) ? te[i] + shift : cur[i]);
     }
-    // the template's time origin is arbitrary: keep the mean shift at zero so the rounds do not drift
+    // the template's time origin is arbitrary: keep the median shift at zero so the rounds do not drift
     const drift = median(next.map((t, i) => t - cur[i]));
     cur = next.map((t) => t - drift);
     const medR = median(rmse.filter((r) => Number.isFinite(r)));
