@@ -14,6 +14,7 @@ import {
   MAX_EXTENSION_TIMING_FRACTION,
   PATTERN_PRESENT_FRACTION,
   STRAIGHT_KNEE_MAX_DEG,
+  STRIKE_HEEL_MIN_DEG,
   THIGH_EXTENSION_HIGH_DEG,
   TRUNK_THIGH_EXTENSION_HIGH_DEG,
   TRUNK_UPRIGHT_MAX_DEG,
@@ -108,7 +109,11 @@ export function detectPattern(strides: SideStride[], series: SideSeries, fps: nu
             `knee nearly straight at contact (${r1(s.kneeFlexionIcDeg)}° flexion)`,
           ],
           values: { footAngleDeg: r1(s.footAngleDeg), kneeFlexionDeg: r1(s.kneeFlexionIcDeg), shankAngleDeg: r1(s.shankAngleIcDeg), overstride: s.overstride === null ? null : Math.round(s.overstride * 100) / 100 },
-          thresholds: [{ name: 'STRAIGHT_KNEE_MAX_DEG', value: STRAIGHT_KNEE_MAX_DEG, comparison: '<=' }],
+          // heel strike = foot angle above the heel band's lower edge (plus its noise margin, sideMeasures.strikeAtIC)
+          thresholds: [
+            { name: 'STRIKE_HEEL_MIN_DEG', value: STRIKE_HEEL_MIN_DEG, comparison: '>=' },
+            { name: 'STRAIGHT_KNEE_MAX_DEG', value: STRAIGHT_KNEE_MAX_DEG, comparison: '<=' },
+          ],
           confidence: s.confidence,
         });
       }

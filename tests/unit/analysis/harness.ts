@@ -8,7 +8,15 @@ import { analyzeGait, type GaitAnalysis } from '../../../src/core/analysis';
 import { generateSideTrack, PRESETS, type SideTrackOptions, type SideTruth } from '../../../fixtures/synthetic';
 export type Preset = keyof typeof PRESETS;
 
+const memo = new Map<string, ReturnType<typeof runUncached>>();
+/** Analysis of one synthetic clip (memoised: several checks read the same clip). */
 export function run(preset: Preset, o: SideTrackOptions) {
+  const key = JSON.stringify([preset, o]);
+  if (!memo.has(key)) memo.set(key, runUncached(preset, o));
+  return memo.get(key)!;
+}
+
+function runUncached(preset: Preset, o: SideTrackOptions) {
   const overground = o.setting === 'overground';
   const r = generateSideTrack({
     durationS: overground ? 7 : 5,
@@ -74,62 +82,78 @@ export function checkEvents(fps: number): void {
   expect(st.ok / st.total).toBeGreaterThanOrEqual(0.95);
 }
 
-/** Foot angle ±3°, trunk lean and thigh extension ±2°, strike right on ≥ 98 % of contacts (plus cadence, contact time). */
+const medTruth = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+
+/** The issue's acceptance on one clip: strike right on ≥ 98 % of contacts, foot angle ±3°, trunk lean and thigh
+ *  extension ±2° (the reported values: medians over the strides), plus cadence and contact time. */
 export function checkAngles(preset: Preset, fps: number): void {
   const { a, truth } = run(preset, { fps, seed: 7, durationS: 8 });
   const contacts = a.strides.filter((s) => s.strike !== null);
   expect(contacts.length).toBeGreaterThanOrEqual(10);
   const right = contacts.filter((s) => s.strike === truth.strike).length;
+  console.log(`[angles ${preset} ${fps} fps] strike ${right}/${contacts.length}; foot ${a.summary.footAngleDeg.value} (truth ${truth.footAngleDeg}); trunk ${a.summary.trunkLeanToDeg.value} (${medTruth(truth.toeOffs.map((t) => t.trunkLeanDeg)).toFixed(1)}), thigh ${a.summary.thighExtensionToDeg.value} (${medTruth(truth.toeOffs.map((t) => t.thighExtensionDeg)).toFixed(1)})`);
   expect(right / contacts.length).toBeGreaterThanOrEqual(0.98);
   expect(a.summary.strike.pattern).toBe(truth.strike);
-  // summary (median over strides) against the truth
   expect(Math.abs(a.summary.footAngleDeg.value! - truth.footAngleDeg)).toBeLessThanOrEqual(3);
-  const medTruth = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)];
   expect(Math.abs(a.summary.trunkLeanToDeg.value! - medTruth(truth.toeOffs.map((t) => t.trunkLeanDeg)))).toBeLessThanOrEqual(2);
   expect(Math.abs(a.summary.thighExtensionToDeg.value! - medTruth(truth.toeOffs.map((t) => t.thighExtensionDeg)))).toBeLessThanOrEqual(2);
   expect(Math.abs(a.summary.cadence.value! - truth.cadence)).toBeLessThanOrEqual(3);
   expect(Math.abs(a.summary.contactTimeMs.value! - truth.contactTimeMs)).toBeLessThanOrEqual(fps <= 30 ? 25 : 12);
-  // per-contact foot angle
+}
+
+/** Our own, stricter bar on single strides: the foot angle of ≥ 80 % of contacts within ±3°, every stride's trunk
+ *  lean within ±2.5° and thigh extension within ±3° of the truth at its toe-off. */
+export function checkPerStride(preset: Preset, fps: number): void {
+  const { a, truth } = run(preset, { fps, seed: 7, durationS: 8 });
   const perContact = a.strides.filter((s) => s.footAngleDeg !== null).map((s) => Math.abs(s.footAngleDeg! - truth.footAngleDeg));
   const within = perContact.filter((e) => e <= 3).length / perContact.length;
-  console.log(`[angles ${preset} ${fps} fps] foot ${a.summary.footAngleDeg.value} (truth ${truth.footAngleDeg}), ${(within * 100).toFixed(0)} % of contacts within ±3°; trunk ${a.summary.trunkLeanToDeg.value}, thigh ${a.summary.thighExtensionToDeg.value}, knee ${a.summary.kneeFlexionIcDeg.value}`);
-  expect(within).toBeGreaterThanOrEqual(0.8);
-  // per-stride trunk lean and thigh extension
+  let worstTrunk = 0;
+  let worstThigh = 0;
   for (const s of a.strides) {
     if (s.toSubFrame === null) continue;
     const t = truth.toeOffs.find((x) => x.foot === s.foot && Math.abs(x.subFrame - s.toSubFrame!) < 0.1 * fps);
     if (!t) continue;
-    expect(Math.abs(s.trunkLeanToDeg! - t.trunkLeanDeg)).toBeLessThanOrEqual(2.5);
-    expect(Math.abs(s.thighExtensionToDeg! - t.thighExtensionDeg)).toBeLessThanOrEqual(3);
+    worstTrunk = Math.max(worstTrunk, Math.abs(s.trunkLeanToDeg! - t.trunkLeanDeg));
+    worstThigh = Math.max(worstThigh, Math.abs(s.thighExtensionToDeg! - t.thighExtensionDeg));
   }
+  console.log(`[per-stride ${preset} ${fps} fps] foot angle within ±3° on ${(within * 100).toFixed(0)} % of contacts; worst trunk ${worstTrunk.toFixed(1)}°, worst thigh ${worstThigh.toFixed(1)}°`);
+  expect(within).toBeGreaterThanOrEqual(0.8);
+  expect(worstTrunk).toBeLessThanOrEqual(2.5);
+  expect(worstThigh).toBeLessThanOrEqual(3);
 }
 
 /** Knee flexion at contact (summary median) within ±4° of the truth — our own check, stricter than the issue's list. */
 export function checkKneeAtContact(preset: Preset, fps: number): void {
   const { a, truth } = run(preset, { fps, seed: 7, durationS: 8 });
-  const medTruth = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)];
   const err = a.summary.kneeFlexionIcDeg.value! - medTruth(truth.contacts.map((t) => t.kneeFlexionDeg));
   console.log(`[knee ${preset} ${fps} fps] ${a.summary.kneeFlexionIcDeg.value} (error ${err.toFixed(1)}°)`);
   expect(Math.abs(err)).toBeLessThanOrEqual(4);
 }
 
-/** The extended-posture flags fire on the extended preset, with reasons, values and thresholds. */
-export function checkExtendedFlags(): void {
-  for (const fps of [30, 60, 240]) {
-    const { a } = run('extended', { fps, seed: 11 });
-    expect(a.summary.pattern.extensionAtToeOff.present).toBe(true);
-    expect(a.summary.pattern.heelStrikeStraightKnee.present).toBe(true);
-    const ext = a.flags.filter((f) => f.kind === 'extension-at-toe-off');
-    const hs = a.flags.filter((f) => f.kind === 'heel-strike-straight-knee');
-    expect(ext.length).toBeGreaterThanOrEqual(0.8 * a.summary.pattern.extensionAtToeOff.strides);
-    expect(hs.length).toBeGreaterThanOrEqual(0.8 * a.summary.pattern.heelStrikeStraightKnee.contacts);
-    for (const f of ext) {
-      expect(f.reasons.length).toBeGreaterThanOrEqual(2);
-      expect(f.thresholds.length).toBeGreaterThanOrEqual(2);
-      expect(f.frames).toContain(f.frame);
-      expect(f.values.thighExtensionDeg).toBeGreaterThan(24);
-    }
-    expect(a.summary.lumbarExtensionEstimateDeg.estimate).toBe(true);
-    expect(a.summary.lumbarExtensionEstimateDeg.value!).toBeGreaterThan(10);
+/** The extended-posture pattern is reported present on the extended preset, and every flag carries its reasons,
+ *  values and thresholds. */
+export function checkExtendedFlags(fps: number): void {
+  const { a } = run('extended', { fps, seed: 11 });
+  expect(a.summary.pattern.extensionAtToeOff.present).toBe(true);
+  expect(a.summary.pattern.heelStrikeStraightKnee.present).toBe(true);
+  const flags = a.flags.filter((f) => f.kind === 'extension-at-toe-off' || f.kind === 'heel-strike-straight-knee');
+  expect(flags.length).toBeGreaterThan(0);
+  for (const f of flags) {
+    expect(f.reasons.length).toBeGreaterThanOrEqual(2);
+    expect(f.thresholds.length).toBeGreaterThanOrEqual(2);
+    expect(f.frames).toContain(f.frame);
+    if (f.kind === 'extension-at-toe-off') expect(f.values.thighExtensionDeg).toBeGreaterThan(24);
   }
+  expect(a.summary.lumbarExtensionEstimateDeg.estimate).toBe(true);
+  expect(a.summary.lumbarExtensionEstimateDeg.value!).toBeGreaterThan(10);
+}
+
+/** Our own, stricter bar: on the extended preset each flag fires on ≥ 80 % of the strides / contacts it judges. */
+export function checkExtendedFlagsPerStride(fps: number): void {
+  const { a } = run('extended', { fps, seed: 11 });
+  const ext = a.flags.filter((f) => f.kind === 'extension-at-toe-off');
+  const hs = a.flags.filter((f) => f.kind === 'heel-strike-straight-knee');
+  console.log(`[flags extended ${fps} fps] extension at TO ${ext.length}/${a.summary.pattern.extensionAtToeOff.strides} strides, heel strike straight knee ${hs.length}/${a.summary.pattern.heelStrikeStraightKnee.contacts} contacts`);
+  expect(ext.length).toBeGreaterThanOrEqual(0.8 * a.summary.pattern.extensionAtToeOff.strides);
+  expect(hs.length).toBeGreaterThanOrEqual(0.8 * a.summary.pattern.heelStrikeStraightKnee.contacts);
 }
