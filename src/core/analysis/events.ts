@@ -131,7 +131,10 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   const periods = FEET.map((f) => dominantPeriod(dH[f], 0.45 * fps, 2.2 * fps));
   const good = periods.filter((p) => Number.isFinite(p.period) && p.strength > 0.2);
   if (good.length === 0) return fail('no periodic leg motion', { excursion });
-  const T = median(good.map((p) => p.period));
+  // On a short pass (3–4 strides in view) the autocorrelation of one foot may peak at twice the stride (both feet
+  // give equally strong peaks); a period about twice the other foot's is that sub-harmonic, and the shorter wins.
+  const gp = good.map((p) => p.period).sort((a, b) => a - b);
+  const T = gp.length === 2 && gp[1] / gp[0] > 1.8 && gp[1] / gp[0] < 2.2 ? gp[0] : median(gp);
   const periodicity = Math.max(...periods.map((p) => p.strength));
   if (excursion < 0.25) return fail('feet hardly move fore-aft relative to the pelvis', { excursion, strideFrames: T, periodicity });
 

@@ -20,7 +20,7 @@ import {
   CADENCE_MIN,
   FRAME_ROUNDING_TOLERANCE,
   TO_FRAME_DELAY,
-  MIN_PERSON_FRACTION,
+  MIN_PERSON_S,
   MIN_STRIDES_FOR_GAIT,
   WALKING_CADENCE_MAX,
   WALKING_DUTY_FACTOR_MIN,
@@ -186,8 +186,9 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     return out;
   };
 
-  if (personFraction < MIN_PERSON_FRACTION || !(ct.legLengthPx > 0)) {
-    return none(NO_RUNNING, `${NO_RUNNING}: a person is visible on only ${(personFraction * 100).toFixed(0)} % of the frames`);
+  const personSeconds = fps > 0 ? ct.stats.personFrames / fps : 0;
+  if (personSeconds < MIN_PERSON_S || !(ct.legLengthPx > 0)) {
+    return none(NO_RUNNING, `${NO_RUNNING}: a person is visible for only ${personSeconds.toFixed(1)} s (${(personFraction * 100).toFixed(0)} % of the frames)`);
   }
 
   const frameOf = (sub: number, type: 'IC' | 'TO') => Math.max(0, Math.min(n - 1, Math.ceil(type === 'IC' ? sub - FRAME_ROUNDING_TOLERANCE : sub + TO_FRAME_DELAY)));

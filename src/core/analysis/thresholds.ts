@@ -171,8 +171,9 @@ export const WALKING_DUTY_FACTOR_MIN = 0.5;
 export const WALKING_CADENCE_MAX = 140;
 /** At least this many strides (ICs of one foot − 1 counted over both feet) to call it gait at all. */
 export const MIN_STRIDES_FOR_GAIT = 2;
-/** Minimum fraction of frames with a person to analyse. */
-export const MIN_PERSON_FRACTION = 0.3;
+/** Minimum time with a person in view to analyse, seconds (absolute, not a fraction of the clip: an overground runner
+ *  may cross the frame in 2 s of an 8 s clip). */
+export const MIN_PERSON_S = 1.0;
 
 // ---- Quality / advice ---------------------------------------------------------------------------------------------
 /** Strides recommended for a stable median (fewer → advice). */
