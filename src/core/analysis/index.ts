@@ -12,6 +12,7 @@ import { analyzeBack } from './backMeasures';
 import { detectPattern } from './pattern';
 import { captureAdvice } from './quality';
 import { emptyMeasure, summarise, type Sample } from './summary';
+import { strideTimeFromContacts } from './cadence';
 import { findStandingFrames } from './calibration';
 import { RAD } from './geometry';
 import { clamp, median, round, toJsonArray } from './stats';
@@ -33,6 +34,7 @@ import type {
   GaitAnalysis,
   GaitEvent,
   GaitSummary,
+  Measure,
   PatternFlag,
   QualityInfo,
   SideStride,
@@ -267,7 +269,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const majority = totalStrikes ? (Object.entries(strikeCounts).sort((a, b) => b[1] - a[1])[0][0] as 'heel' | 'midfoot' | 'forefoot') : null;
     const noBack = 'back-view measure (film from behind)';
     const summary: GaitSummary = {
-      cadence: summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null)), 'steps/min', vc, { digits: 0 }),
+      cadence: cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null)), 'steps/min', vc, { digits: 0 }), ev.events, fps),
       contactTimeMs: summarise(sample((s) => s.contactTimeMs), 'ms', vc, { digits: 0 }),
       flightTimeMs: summarise(sample((s) => s.flightTimeMs), 'ms', vc, { digits: 0 }),
       strideTimeMs: summarise(sample((s) => s.strideTimeMs), 'ms', vc, { digits: 0 }),
@@ -417,3 +419,11 @@ function roundStride(s: SideStride): SideStride {
 }
 
 export { midpoint };
+
+/** The cadence value from the regression over the whole pass (cadence.ts); spread, sides and n stay per stride. */
+function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string }[], fps: number): Measure {
+  if (perStride.value === null) return perStride;
+  // kinematic contacts only: a Zeni-window fallback or an edge contact placed from the contact time is a frame or two off
+  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && e.method === 'kinematic'));
+  return st ? { ...perStride, value: Math.round((120 * fps) / st.frames) } : perStride;
+}
