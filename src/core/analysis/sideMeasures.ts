@@ -25,6 +25,7 @@ import {
   STRIKE_HEEL_MIN_DEG,
   STRIKE_MARGIN_MIN_DEG,
   STRIKE_MARGIN_SD,
+  STRIKE_MIN_SEEN_FRACTION,
   STRIKE_PLATEAU_S,
   STRIKE_PRE_CONTACT_S,
   STRIKE_TIMING_TOLERANCE_S,
@@ -91,6 +92,16 @@ export function computeSideSeries(
   const sm = computeAngles(ct, ct.smooth, fr, L);
   const { trunkLean, thighExt, trunkThigh, knee, foot, shank, overstride } = sm;
   const footRaw = rawAngles.foot;
+  // a heel or toe outside the image is the pose model's guess (the runner entering or leaving the frame): the raw foot
+  // angle is left out there, so a contact at the frame edge counts as not fully seen (strikeAtIC)
+  if (ct.width > 0 && ct.height > 0) {
+    const out = (p: XY | undefined, f: number) => !!p && (p.x[f] < 0 || p.y[f] < 0 || p.x[f] > ct.width || p.y[f] > ct.height);
+    for (const side of FEET) {
+      const he = g(ct.raw, `${side}_heel`);
+      const to = g(ct.raw, `${side}_foot_index`);
+      for (let f = 0; f < n; f++) if (out(he, f) || out(to, f)) footRaw[side][f] = NaN;
+    }
+  }
   const flatOffset: Record<Foot, number> = { left: 0, right: 0 };
   const flatNoise: Record<Foot, number> = { left: NaN, right: NaN };
   for (const side of FEET) {
@@ -232,7 +243,11 @@ export function strikeAtIC(series: SideSeries, foot: Foot, te: number, fps: numb
   const marginPre = STRIKE_MARGIN_SD * se(preTop.length) + STRIKE_MARGIN_MIN_DEG;
   let strike: StrikePattern | null;
   let footAngleDeg = prePeakDeg;
-  if (!Number.isFinite(peakDeg) || !Number.isFinite(prePeakDeg)) strike = null;
+  // a contact whose window is not fully seen (the runner entering or leaving the frame, a detection gap) is read from
+  // what there is, but not classified: the missing frames may hold the plateau or the approach
+  const expected = Math.min(raw.length - 1, Math.floor(te + tol)) - Math.max(0, Math.ceil(te - tol - pre)) + 1;
+  const partial = win.length < STRIKE_MIN_SEEN_FRACTION * expected;
+  if (!Number.isFinite(peakDeg) || !Number.isFinite(prePeakDeg) || partial) strike = null;
   else if (peakDeg > STRIKE_HEEL_MIN_DEG + marginPeak) {
     strike = 'heel';
     footAngleDeg = peakDeg;

@@ -139,6 +139,8 @@ export const STRIKE_MARGIN_SD = 1;
 export const STRIKE_MARGIN_MIN_DEG = 0.5;
 /** Per-frame foot-angle noise assumed when it cannot be measured in mid-stance, degrees. */
 export const STRIKE_DEFAULT_NOISE_DEG = 3;
+/** A contact whose strike window has fewer frames with a pose than this fraction is read but not classified. */
+export const STRIKE_MIN_SEEN_FRACTION = 0.75;
 
 // ---- Extended-posture pattern ----------------------------------------------------------------------------------
 /** Knee flexion at IC at or below this = "nearly straight knee" (typical running IC flexion is ~15–25°). */

@@ -16,31 +16,19 @@ import { describe, it } from 'vitest';
 import { checkAngles, checkExtendedFlagsPerStride, checkKneeAtContact, checkPerStride, type Preset } from '../../unit/analysis/harness';
 
 type Dir = 'left-to-right' | 'right-to-left';
-/** Overground passes that miss the issue's angle / strike acceptance (measured 2026-11-24, seed 7). */
+/** Overground passes that miss the angle / strike checks (measured 2026-11-24, seed 7; noise proportional to the
+ *  runner's size, 1.5 px at 200 px/m). */
 const ANGLES_OVERGROUND_MISSED: [Preset, number, Dir, string][] = [
-  ['neutral', 30, 'left-to-right', 'strike 2/3 decided contacts right (far-side midfoot read as heel)'],
-  ['heelNeutral', 30, 'left-to-right', 'foot angle +3.4°'],
-  ['heelNeutral', 60, 'left-to-right', 'contact time −13 ms (12 asked)'],
-  ['forefoot', 60, 'left-to-right', 'contact time −31 ms (12 asked)'],
-  ['neutral', 240, 'left-to-right', 'strike 4/6 (far-side midfoot read as heel)'],
-  ['neutral', 30, 'right-to-left', 'strike 4/5 (far-side midfoot read as forefoot)'],
-  ['heelNeutral', 30, 'right-to-left', 'foot angle +3.6°'],
-  ['forefoot', 30, 'right-to-left', 'strike 5/6 (far-side forefoot read as midfoot)'],
-  ['extended', 60, 'right-to-left', 'thigh extension +2.1°'],
-  ['neutral', 120, 'right-to-left', 'strike 1/2 (far-side midfoot read as heel)'],
-  ['heelNeutral', 120, 'right-to-left', 'foot angle +3.3°'],
-  ['heelNeutral', 240, 'right-to-left', 'foot angle +3.7°'],
-  // too few contacts decided: the rest abstain (strike null, "within the noise of a band edge") — ≥ 5 asked
-  ['forefoot', 30, 'left-to-right', '4 of 8 contacts decided'],
-  ['neutral', 60, 'left-to-right', '2 of 9 contacts decided'],
-  ['neutral', 120, 'left-to-right', '2 of 9 contacts decided'],
-  ['neutral', 60, 'right-to-left', '2 of 9 contacts decided'],
-  ['forefoot', 60, 'right-to-left', '3 of 8 contacts decided'],
-  ['forefoot', 120, 'right-to-left', '3 of 8 contacts decided'],
-  ['neutral', 240, 'right-to-left', '2 of 9 contacts decided'],
-];
+  ['extended', 30, 'left-to-right', 'reported foot angle −3.4° (the heel-strike reading at 30 fps averages the last pre-contact sample with an earlier, lower one)'],
+  ['extended', 30, 'right-to-left', 'reported foot angle −3.5° (same)'],
+  ['forefoot', 60, 'left-to-right', 'contact time −16 ms (our ±12 ms bar)'],
+  // too few contacts decided: the rest abstain (strike null: within the noise of a band edge) — our ≥ 5 bar
+  ['neutral', 120, 'left-to-right', '3 of 8 contacts decided'],
+  ['neutral', 240, 'left-to-right', '4 of 9 contacts decided'],
+  ['neutral', 30, 'right-to-left', '3 of 8 contacts decided'],
+]
 
-describe('overground angles and strike (the issue\'s acceptance; a 50 px foot, 3–4 contacts per foot)', () => {
+describe('overground angles and strike (a 50 px foot, 3–4 contacts per foot)', () => {
   for (const [preset, fps, direction, why] of ANGLES_OVERGROUND_MISSED) {
     it(`${preset} at ${fps} fps, overground ${direction} — measured: ${why}`, () => checkAngles(preset, fps, { direction, setting: 'overground' }));
   }

@@ -16,14 +16,20 @@ export function run(preset: Preset, o: SideTrackOptions) {
   return memo.get(key)!;
 }
 
+/** Keypoint noise SD for a runner filmed at `ppm` pixels per metre: 2.5 px on the treadmill runner (340 px/m, ~600 px
+ *  tall), proportional to the runner's size. BlazePose predicts landmarks on a fixed-size crop of the person (256×256),
+ *  so its error in image pixels scales with the person's size in the frame, not with the frame. */
+export const noiseForScale = (ppm: number) => 2.5 * (ppm / 340);
+
 function runUncached(preset: Preset, o: SideTrackOptions) {
   const overground = o.setting === 'overground';
+  const ppm = o.ppm ?? (overground ? 200 : 340);
   const r = generateSideTrack({
     durationS: overground ? 7 : 5,
     width: overground ? 1920 : 1280,
     height: overground ? 1080 : 720,
-    ppm: overground ? 200 : 340,
-    noisePx: 2.5,
+    ppm,
+    noisePx: noiseForScale(ppm),
     dropoutRate: 0.02,
     swaps: 2,
     ...o,
