@@ -262,7 +262,17 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
 
     const sample = (pick: (s: SideStride) => number | null): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence }));
     const vc = view.confidence;
-    const pat = detectPattern(strides, finalSeries, fps, n);
+    // the extended-posture pattern is a running pattern: a heel strike on a nearly straight knee is normal walking
+    const pat = activity === 'running'
+      ? detectPattern(strides, finalSeries, fps, n)
+      : {
+          flags: [],
+          summary: {
+            extensionAtToeOff: { strides: 0, flagged: 0, present: false },
+            heelStrikeStraightKnee: { contacts: 0, flagged: 0, present: false },
+            verdict: 'The extended-posture pattern is judged on running; this clip shows walking (a heel strike on a nearly straight knee is normal in walking).',
+          },
+        };
     const strikeCounts = { heel: 0, midfoot: 0, forefoot: 0 };
     for (const s of strides) if (s.strike) strikeCounts[s.strike]++;
     const totalStrikes = strikeCounts.heel + strikeCounts.midfoot + strikeCounts.forefoot;

@@ -89,6 +89,9 @@ describe('activity, view and quality', () => {
       expect(a.activity).toBe('walking');
       expect(a.summary.cadence.value!).toBeGreaterThan(100);
       expect(a.summary.cadence.value!).toBeLessThan(125);
+      // heel strikes on a nearly straight knee are normal walking: the running pattern is not judged
+      expect(a.flags).toHaveLength(0);
+      expect(a.summary.pattern.verdict).toMatch(/judged on running/);
     }
   });
   it('says "no running found" with no numbers on standing and on a non-gait exercise', () => {
