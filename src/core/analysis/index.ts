@@ -280,8 +280,10 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const noBack = 'back-view measure (film from behind)';
     const summary: GaitSummary = {
       cadence: cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null)), 'steps/min', vc, { digits: 0 }), ev.events, fps),
-      contactTimeMs: summarise(sample((s) => s.contactTimeMs), 'ms', vc, { digits: 0 }),
-      flightTimeMs: summarise(sample((s) => s.flightTimeMs), 'ms', vc, { digits: 0 }),
+      // walking: the toe-off detection is built and validated for running (real walking clip: 223 ms read for a
+      // ~650 ms contact), and walking has no flight phase — no numbers rather than wrong ones
+      contactTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : summarise(sample((s) => s.contactTimeMs), 'ms', vc, { digits: 0 }),
+      flightTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : summarise(sample((s) => s.flightTimeMs), 'ms', vc, { digits: 0 }),
       strideTimeMs: summarise(sample((s) => s.strideTimeMs), 'ms', vc, { digits: 0 }),
       strides: { left: full.filter((s) => s.foot === 'left').length, right: full.filter((s) => s.foot === 'right').length, total: full.length },
       strike: { pattern: majority, ...strikeCounts, reason: footKeypoints ? null : 'unavailable with MoveNet (no heel / toe keypoints)' },
@@ -429,6 +431,8 @@ function roundStride(s: SideStride): SideStride {
 }
 
 export { midpoint };
+
+const WALKING_NO_TIMING = 'walking: contact and flight times are measured on running only';
 
 /** The cadence value from the regression over the whole pass (cadence.ts); spread, sides and n stay per stride. */
 function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string }[], fps: number): Measure {

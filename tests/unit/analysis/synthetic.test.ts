@@ -92,6 +92,8 @@ describe('activity, view and quality', () => {
       // heel strikes on a nearly straight knee are normal walking: the running pattern is not judged
       expect(a.flags).toHaveLength(0);
       expect(a.summary.pattern.verdict).toMatch(/judged on running/);
+      expect(a.summary.contactTimeMs.value).toBeNull();
+      expect(a.summary.contactTimeMs.reason).toMatch(/walking/);
     }
   });
   it('says "no running found" with no numbers on standing and on a non-gait exercise', () => {
