@@ -230,6 +230,12 @@ export function strikeAtIC(series: SideSeries, foot: Foot, te: number, fps: numb
   const k = Math.max(2, Math.round(STRIKE_PLATEAU_S * fps));
   const top = win.sort((a, b) => b - a).slice(0, k);
   const peakDeg = top.length ? mean(top) : preDeg;
+  // the reported heel-strike angle: the plateau of STRIKE_PLATEAU_S worth of samples, at least one. At 30 fps that is
+  // the single highest sample: the dorsiflexion peaks at contact and a 33 ms sampling catches it once, so averaging in
+  // a second sample takes one from the rising approach (extended preset: −2…−3.5° low). The heel/midfoot decision
+  // keeps the mean of ≥ 2 samples (steadier against noise).
+  const kReport = Math.max(1, Math.round(STRIKE_PLATEAU_S * fps));
+  const peakReportDeg = top.length ? mean(top.slice(0, kReport)) : preDeg;
   // toes-down test on the pre-contact side only: before a forefoot contact the foot angle rises monotonically toward
   // its contact value, so the highest pre-contact samples are the contact value (or, with a late IC, already a little
   // nearer flat); before a midfoot contact they are its small plateau
@@ -250,7 +256,7 @@ export function strikeAtIC(series: SideSeries, foot: Foot, te: number, fps: numb
   if (!Number.isFinite(peakDeg) || !Number.isFinite(prePeakDeg) || partial) strike = null;
   else if (peakDeg > STRIKE_HEEL_MIN_DEG + marginPeak) {
     strike = 'heel';
-    footAngleDeg = peakDeg;
+    footAngleDeg = peakReportDeg;
   } else if (peakDeg > STRIKE_HEEL_MIN_DEG - marginPeak) strike = null;
   else if (prePeakDeg < STRIKE_FOREFOOT_MAX_DEG - marginPre) {
     // toes down: the angle rises through contact, so the pre-contact mean is the contact value (the highest samples

@@ -18,11 +18,11 @@ describe('events on synthetic tracks (noise 2.5 px, dropouts, swaps)', () => {
 const PRESET_NAMES: Preset[] = ['extended', 'neutral', 'heelNeutral', 'forefoot'];
 type Dir = 'left-to-right' | 'right-to-left';
 const ANGLES_OVERGROUND_MET: [Preset, number, Dir][] = [
-  ['neutral', 30, 'left-to-right'], ['heelNeutral', 30, 'left-to-right'], ['forefoot', 30, 'left-to-right'],
+  ['extended', 30, 'left-to-right'], ['neutral', 30, 'left-to-right'], ['heelNeutral', 30, 'left-to-right'], ['forefoot', 30, 'left-to-right'],
   ['extended', 60, 'left-to-right'], ['neutral', 60, 'left-to-right'], ['heelNeutral', 60, 'left-to-right'],
   ['extended', 120, 'left-to-right'], ['heelNeutral', 120, 'left-to-right'], ['forefoot', 120, 'left-to-right'],
   ['extended', 240, 'left-to-right'], ['heelNeutral', 240, 'left-to-right'], ['forefoot', 240, 'left-to-right'],
-  ['heelNeutral', 30, 'right-to-left'], ['forefoot', 30, 'right-to-left'],
+  ['extended', 30, 'right-to-left'], ['heelNeutral', 30, 'right-to-left'], ['forefoot', 30, 'right-to-left'],
   ['extended', 60, 'right-to-left'], ['neutral', 60, 'right-to-left'], ['heelNeutral', 60, 'right-to-left'], ['forefoot', 60, 'right-to-left'],
   ['extended', 120, 'right-to-left'], ['neutral', 120, 'right-to-left'], ['heelNeutral', 120, 'right-to-left'], ['forefoot', 120, 'right-to-left'],
   ['extended', 240, 'right-to-left'], ['neutral', 240, 'right-to-left'], ['heelNeutral', 240, 'right-to-left'], ['forefoot', 240, 'right-to-left'],
