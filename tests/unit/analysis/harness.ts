@@ -136,10 +136,20 @@ export function checkKneeAtContact(preset: Preset, fps: number): void {
   expect(Math.abs(err)).toBeLessThanOrEqual(4);
 }
 
+/** Which value of a flag each named threshold applies to. */
+const THRESHOLD_VALUE: Record<string, string> = {
+  TRUNK_UPRIGHT_MAX_DEG: 'trunkLeanDeg',
+  LUMBAR_EXTENSION_HIGH_DEG: 'lumbarExtensionEstimateDeg',
+  THIGH_EXTENSION_HIGH_DEG: 'thighExtensionDeg',
+  TRUNK_THIGH_EXTENSION_HIGH_DEG: 'trunkThighExtensionDeg',
+  STRAIGHT_KNEE_MAX_DEG: 'kneeFlexionDeg',
+  STRIKE_HEEL_MIN_DEG: 'footAngleDeg',
+};
+
 /** The extended-posture pattern is reported present on the extended preset, and every flag carries its reasons,
  *  values and thresholds. */
-export function checkExtendedFlags(fps: number): void {
-  const { a } = run('extended', { fps, seed: 11 });
+export function checkExtendedFlags(fps: number, where: Pick<SideTrackOptions, 'direction' | 'setting'> = {}): void {
+  const { a } = run('extended', { fps, seed: 11, ...where });
   expect(a.summary.pattern.extensionAtToeOff.present).toBe(true);
   expect(a.summary.pattern.heelStrikeStraightKnee.present).toBe(true);
   const flags = a.flags.filter((f) => f.kind === 'extension-at-toe-off' || f.kind === 'heel-strike-straight-knee');
@@ -148,7 +158,14 @@ export function checkExtendedFlags(fps: number): void {
     expect(f.reasons.length).toBeGreaterThanOrEqual(2);
     expect(f.thresholds.length).toBeGreaterThanOrEqual(2);
     expect(f.frames).toContain(f.frame);
-    if (f.kind === 'extension-at-toe-off') expect(f.values.thighExtensionDeg).toBeGreaterThan(24);
+    // every threshold a flag lists is crossed by the value it carries
+    for (const t of f.thresholds) {
+      const v = f.values[THRESHOLD_VALUE[t.name]];
+      expect(v, `${f.kind} ${t.name}`).not.toBeNull();
+      if (t.comparison === '>=') expect(v!).toBeGreaterThanOrEqual(t.value);
+      if (t.comparison === '<=') expect(v!).toBeLessThanOrEqual(t.value);
+    }
+    if (f.kind === 'extension-at-toe-off') expect(Math.max(f.values.thighExtensionDeg ?? -Infinity, f.values.trunkThighExtensionDeg ?? -Infinity)).toBeGreaterThanOrEqual(25);
   }
   expect(a.summary.lumbarExtensionEstimateDeg.estimate).toBe(true);
   expect(a.summary.lumbarExtensionEstimateDeg.value!).toBeGreaterThan(10);
@@ -162,4 +179,13 @@ export function checkExtendedFlagsPerStride(fps: number): void {
   console.log(`[flags extended ${fps} fps] extension at TO ${ext.length}/${a.summary.pattern.extensionAtToeOff.strides} strides, heel strike straight knee ${hs.length}/${a.summary.pattern.heelStrikeStraightKnee.contacts} contacts`);
   expect(ext.length).toBeGreaterThanOrEqual(0.8 * a.summary.pattern.extensionAtToeOff.strides);
   expect(hs.length).toBeGreaterThanOrEqual(0.8 * a.summary.pattern.heelStrikeStraightKnee.contacts);
+}
+
+/** The pattern stays silent on a non-extended preset: no flag, not present, lumbar-extension estimate < 5°. */
+export function checkSilent(preset: Preset, fps: number, where: Pick<SideTrackOptions, 'direction' | 'setting'> = {}): void {
+  const { a } = run(preset, { fps, seed: 13, ...where });
+  expect(a.summary.pattern.extensionAtToeOff.present).toBe(false);
+  expect(a.summary.pattern.heelStrikeStraightKnee.present).toBe(false);
+  expect(a.summary.lumbarExtensionEstimateDeg.value!).toBeLessThan(5);
+  expect(a.flags.map((f) => `${f.kind}@${f.frame}`)).toEqual([]);
 }
