@@ -9,11 +9,14 @@
  */
 import type { FlagThreshold, Foot, PatternFlag, PatternSummary, SideStride } from './types';
 import type { SideSeries } from './sideMeasures';
+import { median } from './stats';
 import {
   LUMBAR_EXTENSION_HIGH_DEG,
   MAX_EXTENSION_TIMING_FRACTION,
   PATTERN_PRESENT_FRACTION,
   STRAIGHT_KNEE_MAX_DEG,
+  STRAIGHT_KNEE_MARGIN_30FPS_DEG,
+  STRAIGHT_KNEE_MARGIN_MIN_DEG,
   STRIKE_HEEL_MIN_DEG,
   THIGH_EXTENSION_HIGH_DEG,
   TRUNK_THIGH_EXTENSION_HIGH_DEG,
@@ -35,6 +38,12 @@ export function detectPattern(strides: SideStride[], series: SideSeries, fps: nu
   let toFlagged = 0;
   let contacts = 0;
   let icFlagged = 0;
+  const typicalKnee = new Map<string, number>();
+  for (const foot of ['left', 'right']) {
+    const k = strides.filter((s) => s.foot === foot && s.strike === 'heel' && s.kneeFlexionIcDeg !== null).map((s) => s.kneeFlexionIcDeg as number);
+    if (k.length >= 3) typicalKnee.set(foot, median(k));
+  }
+  const kneeMargin = Math.max(STRAIGHT_KNEE_MARGIN_MIN_DEG, STRAIGHT_KNEE_MARGIN_30FPS_DEG * (30 / fps));
   for (const s of strides) {
     // --- extension at toe-off
     if (s.toSubFrame !== null && s.thighExtensionToDeg !== null && s.trunkLeanToDeg !== null) {
@@ -93,10 +102,15 @@ export function detectPattern(strides: SideStride[], series: SideSeries, fps: nu
         });
       }
     }
-    // --- heel strike on a nearly straight knee
+    // --- heel strike on a nearly straight knee. A single contact's knee reading carries the contact-timing error
+    // times the knee's flexion rate at contact (±5° at 30 fps, the knee flexing at ~500°/s): a reading just under the
+    // threshold is believed when this foot's contacts are typically straight-kneed (median at or under the threshold),
+    // otherwise only when it clears the threshold by that uncertainty
     if (s.strike !== null && s.kneeFlexionIcDeg !== null) {
       contacts++;
-      if (s.strike === 'heel' && s.kneeFlexionIcDeg <= STRAIGHT_KNEE_MAX_DEG) {
+      const typical = typicalKnee.get(s.foot);
+      const limit = typical !== undefined && typical <= STRAIGHT_KNEE_MAX_DEG ? STRAIGHT_KNEE_MAX_DEG : STRAIGHT_KNEE_MAX_DEG - kneeMargin;
+      if (s.strike === 'heel' && s.kneeFlexionIcDeg <= limit) {
         icFlagged++;
         flags.push({
           kind: 'heel-strike-straight-knee',

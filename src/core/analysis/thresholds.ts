@@ -157,6 +157,11 @@ export const TRUNK_THIGH_EXTENSION_HIGH_DEG = 25;
 export const MAX_EXTENSION_TIMING_FRACTION = 0.1;
 /** The pattern is reported present when at least this fraction of strides / contacts are flagged. */
 export const PATTERN_PRESENT_FRACTION = 0.5;
+/** Uncertainty of one contact's knee reading (contact timing × knee flexion rate): 5° at 30 fps, scaled with 30/fps,
+ *  at least 1°. A contact reading under STRAIGHT_KNEE_MAX_DEG is flagged when the foot's contacts are typically
+ *  straight-kneed (median at or under the threshold), otherwise only when it is under the threshold minus this. */
+export const STRAIGHT_KNEE_MARGIN_30FPS_DEG = 5;
+export const STRAIGHT_KNEE_MARGIN_MIN_DEG = 1;
 
 // ---- Lumbo-pelvic estimate model ---------------------------------------------------------------------------------
 /** Typical peak hip extension (femur against pelvis) at TO in running; thigh extension beyond it is attributed to
