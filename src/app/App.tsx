@@ -5,7 +5,8 @@ import { PipelineBridge } from '../pipeline/bridge';
 import { MODEL_LABELS, MOVENET_LIMITS, type BackendInfo, type PipelineErrorInfo, type Progress, type RunSummary } from '../pipeline/protocol';
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
-import { Player } from './Player';
+import { Player, type PlayerProps } from './Player';
+import { ConsultView } from './report/ConsultView';
 import { ProgressBar } from './ProgressBar';
 import { buildAnalyzeResult } from './result';
 import { GaitHeadline } from './GaitHeadline';
@@ -204,9 +205,15 @@ export function App() {
           )}
           {analysis && phase === 'done' && <GaitHeadline analysis={analysis} />}
         </div>
-        {phase === 'done' && clip && frames.length > 0 && <Player clip={clip} frames={frames} getFrame={getFrame} />}
+        {phase === 'done' && clip && frames.length > 0 && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
       </main>
       <footer>StrideScope · all processing happens in this browser · estimates from 2-D video, not a diagnosis</footer>
     </div>
   );
+}
+
+/** The player on its own (no analysis to report). */
+function LonePlayer(props: Omit<PlayerProps, 'index' | 'onIndex'>) {
+  const [index, setIndex] = useState(0);
+  return <Player {...props} index={index} onIndex={setIndex} />;
 }

@@ -1,0 +1,58 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { GaitAnalysis } from '../../core/analysis';
+import type { ClipInfo, PoseFrame } from '../../core/types';
+import { Player } from '../Player';
+import { FlagStrip } from './FlagStrip';
+import { SummaryCards } from './SummaryCards';
+import { Timeline } from './Timeline';
+import { buildTimelineModel } from './timelineModel';
+
+/** The report for one analysed clip: summary, timeline synced with the player, flagged-frame strip. */
+export function ConsultView({
+  analysis,
+  clip,
+  frames,
+  getFrame,
+}: {
+  analysis: GaitAnalysis;
+  clip: ClipInfo;
+  frames: readonly PoseFrame[];
+  getFrame(i: number, side: number): Promise<ImageBitmap | null>;
+}) {
+  const [frame, setFrame] = useState(0);
+  const model = useMemo(() => buildTimelineModel(analysis), [analysis]);
+  const timeMs = useMemo(() => {
+    const t0 = frames[0]?.timestampUs ?? 0;
+    return frames.map((f) => (f.timestampUs - t0) / 1000);
+  }, [frames]);
+  const seek = useCallback((f: number) => setFrame(Math.max(0, Math.min(frames.length - 1, f))), [frames.length]);
+  const hasChart = analysis.activity !== 'none' && model.panels.length > 0;
+  return (
+    <div className="consult" data-testid="consult-view">
+      {analysis.activity !== 'none' && <SummaryCards analysis={analysis} />}
+      <div className="consult-main">
+        <Player
+          clip={clip}
+          frames={frames}
+          getFrame={getFrame}
+          index={frame}
+          onIndex={seek}
+          events={model.events}
+          stances={model.stances}
+          groundTiltDeg={analysis.quality.groundTiltDeg}
+        />
+        {hasChart && (
+          <section className="card timeline-card" aria-label="Timeline">
+            <h2>Over the clip</h2>
+            <p className="legend">
+              ▼ initial contact · ▲ toe-off · bars = foot on the ground · <span className="swatch flag" /> flagged frames (click to open) · drag in the strip
+              below to zoom
+            </p>
+            <Timeline model={model} frame={frame} timeMs={timeMs} onSeek={seek} />
+          </section>
+        )}
+      </div>
+      <FlagStrip analysis={analysis} frames={frames} clip={clip} getFrame={getFrame} current={frame} onSeek={seek} />
+    </div>
+  );
+}

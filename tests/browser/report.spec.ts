@@ -1,0 +1,98 @@
+/**
+ * The consult view on real clips through the real model: the timeline's IC/TO marks are the analysis's events, a
+ * flagged band opens its exact frame in the player, Shift+→ lands on the next event, the chart's cursor follows the
+ * player, and a clip with nothing flagged says so.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type { GaitAnalysis } from '../../src/core/analysis';
+import { analyze, openApp, sharedClip } from './helpers';
+
+async function playerFrame(page: Page): Promise<number> {
+  return Number(await page.getByTestId('frame-index').textContent());
+}
+
+/** The player has drawn `frame` (its canvas carries the frame it shows) and the timeline cursor sits on it. */
+async function expectShown(page: Page, frame: number) {
+  await expect(page.getByTestId('frame-index')).toHaveText(String(frame));
+  await expect(page.getByTestId('player-canvas')).toHaveAttribute('data-frame', String(frame), { timeout: 15_000 });
+  await expect(page.getByTestId('timeline-cursor')).toHaveAttribute('data-frame', String(frame));
+}
+
+test('treadmill clip: marks = events, a flagged band opens its frame, Shift+→ goes to the next event, the cursor follows', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
+  const a = r.result!.analysis as GaitAnalysis;
+  expect(a.activity).toBe('running');
+  await expect(page.getByTestId('consult-view')).toBeVisible();
+
+  // one mark per event, with the same frames
+  const marks = page.getByTestId('event-mark');
+  await expect(marks).toHaveCount(a.events.length);
+  const markFrames = (await marks.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}${e.getAttribute('data-foot')}${e.getAttribute('data-frame')}`))).sort();
+  expect(markFrames).toEqual(a.events.map((e) => `${e.type}${e.foot}${e.frame}`).sort());
+  console.log(`${a.events.length} events, ${a.flags.length} flags`);
+
+  // the first flagged band (in time) opens exactly its frame
+  expect(a.flags.length).toBeGreaterThan(0);
+  const bands = page.getByTestId('flag-band');
+  await expect(bands).toHaveCount(a.flags.length);
+  const firstFlagFrame = Math.min(...a.flags.map((f) => f.frame));
+  await page.locator(`[data-testid=flag-band][data-frame="${firstFlagFrame}"]`).first().click({ force: true });
+  await expectShown(page, firstFlagFrame);
+
+  // Shift+→ lands on the next event's frame, Shift+← back on the previous one
+  const frames = [...new Set(a.events.map((e) => e.frame))].sort((x, y) => x - y);
+  const next = frames.find((f) => f > firstFlagFrame)!;
+  await page.keyboard.press('Shift+ArrowRight');
+  await expectShown(page, next);
+  const after = frames.find((f) => f > next)!;
+  await page.keyboard.press('Shift+ArrowRight');
+  await expectShown(page, after);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expectShown(page, next);
+
+  // the cursor's position is the player's frame on the chart's own scale, calibrated from two event marks (each
+  // drawn at its event's sub-frame time)
+  const markX = (e: GaitAnalysis['events'][number]) =>
+    page
+      .locator(`[data-testid=event-mark][data-frame="${e.frame}"][data-foot="${e.foot}"][data-type="${e.type}"]`)
+      .first()
+      .evaluate((el) => Number(/translate\(([-\d.]+)/.exec(el.getAttribute('transform') ?? '')![1]));
+  const e1 = a.events[0];
+  const e2 = a.events[a.events.length - 1];
+  const pxPerFrame = ((await markX(e2)) - (await markX(e1))) / (e2.subFrame - e1.subFrame);
+  const expectedX = (await markX(e1)) + (next - e1.subFrame) * pxPerFrame;
+  const cursorX = Number(await page.getByTestId('timeline-cursor').getAttribute('x1'));
+  console.log(`cursor at x=${cursorX.toFixed(2)}, expected ${expectedX.toFixed(2)} (${pxPerFrame.toFixed(3)} px/frame)`);
+  expect(Math.abs(cursorX - expectedX)).toBeLessThanOrEqual(0.5);
+
+  // a click anywhere on the chart moves the player there, and frame stepping moves the cursor
+  await page.keyboard.press('ArrowRight');
+  await expectShown(page, next + 1);
+  const box = (await page.locator('.timeline svg').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.5, box.y + 120);
+  const clicked = await playerFrame(page);
+  expect(Math.abs(clicked - Math.round(a.frameCount * 0.5))).toBeLessThanOrEqual(Math.ceil(a.frameCount * 0.03));
+  await expect(page.getByTestId('timeline-cursor')).toHaveAttribute('data-frame', String(clicked));
+
+  // the flag strip lists every flag and opens its frame too
+  const thumbs = page.getByTestId('flag-thumb');
+  await expect(thumbs).toHaveCount(a.flags.length);
+  const lastFlag = a.flags[a.flags.length - 1].frame;
+  await page.locator(`[data-testid=flag-thumb][data-frame="${lastFlag}"]`).first().click();
+  await expectShown(page, lastFlag);
+});
+
+test('a clip with nothing flagged says so plainly and draws no highlight', async ({ page }) => {
+  await openApp(page);
+  const r = await analyze(page, sharedClip('overground-side-right-to-left.mp4'));
+  const a = r.result!.analysis as GaitAnalysis;
+  expect(a.activity).toBe('running');
+  expect(a.flags).toHaveLength(0);
+  await expect(page.getByTestId('nothing-flagged')).toBeVisible();
+  await expect(page.getByTestId('nothing-flagged')).toContainText(/nothing was flagged/i);
+  await expect(page.getByTestId('flag-band')).toHaveCount(0);
+  await expect(page.getByTestId('flag-strip')).toHaveCount(0);
+  await expect(page.getByTestId('event-mark')).toHaveCount(a.events.length);
+});
