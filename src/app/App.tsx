@@ -1,17 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GaitAnalysis } from '../core/analysis';
-import type { AnalyzeResult, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
-import { PipelineBridge } from '../pipeline/bridge';
-import { MODEL_LABELS, MOVENET_LIMITS, type BackendInfo, type PipelineErrorInfo, type Progress, type RunSummary } from '../pipeline/protocol';
+import type { AnalyzeResult, PoseModelId, ViewChoice } from '../core/types';
+import { MODEL_LABELS, MOVENET_LIMITS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
+import { useClipRun, type Phase, type RunEnd } from './useClipRun';
+import { CompareView } from './report/CompareView';
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
 import { Player, type PlayerProps } from './Player';
 import { ConsultView } from './report/ConsultView';
 import { ProgressBar } from './ProgressBar';
-import { buildAnalyzeResult } from './result';
 import { GaitHeadline } from './GaitHeadline';
-
-type Phase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 /** What tests and `npm run analyze` read from the page (same pipeline as a user's). */
 export interface StrideScopeHook {
@@ -20,6 +17,8 @@ export interface StrideScopeHook {
   error: PipelineErrorInfo | null;
   summary: RunSummary | null;
   runs: number;
+  /** The second clip's run (side + back, or before / after), when one was added. */
+  second: RunEnd | null;
   setOptions(o: { model?: PoseModelId; view?: ViewChoice }): void;
 }
 
@@ -30,109 +29,46 @@ declare global {
 }
 
 export function App() {
-  // The worker lives as long as the page (created in an effect, so React's dev double-mount cannot leave a dead one).
-  const [bridge, setBridge] = useState<PipelineBridge | null>(null);
-  const [phase, setPhase] = useState<Phase>('idle');
+  const primary = useClipRun();
   const [model, setModel] = useState<PoseModelId>('full');
   const [view, setView] = useState<ViewChoice>('auto');
-  const [clip, setClip] = useState<ClipInfo | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<PipelineErrorInfo | null>(null);
-  const [summary, setSummary] = useState<RunSummary | null>(null);
-  const [modelsProblem, setModelsProblem] = useState<string | null>(null);
-  const [frames, setFrames] = useState<PoseFrame[]>([]);
-  const [analysis, setAnalysis] = useState<GaitAnalysis | null>(null);
-  const framesRef = useRef<PoseFrame[]>([]);
-  const abort = useRef<AbortController | null>(null);
+  const [wantSecond, setWantSecond] = useState(false);
+  const second = useClipRun(wantSecond);
   const runs = useRef(0);
-  const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, setOptions: () => {} });
-
-  useEffect(() => {
-    const b = new PipelineBridge();
-    setBridge(b);
-    void b.checkModels().then((r) => {
-      if (!r.ok) setModelsProblem(`The pose models are not installed in this app (${r.missing.join(', ')}). Run "npm install" and restart, or ask whoever hosts StrideScope to.`);
-    });
-    return () => b.dispose();
-  }, []);
+  const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, second: null, setOptions: () => {} });
+  const { phase, clip, progress, error, summary, frames, analysis, modelsProblem, getFrame } = primary;
 
   // published once the worker exists, so scripts that wait for it can start a run at once
   useEffect(() => {
-    if (!bridge) return;
+    if (!primary.ready) return;
     window.__stridescope = hook.current;
     hook.current.setOptions = (o) => {
       if (o.model) setModel(o.model);
       if (o.view) setView(o.view);
     };
-  }, [bridge]);
+  }, [primary.ready]);
 
   const analyse = useCallback(
     async (file: File) => {
-      if (!bridge) return;
-      abort.current?.abort();
-      const ctrl = new AbortController();
-      abort.current = ctrl;
-      framesRef.current = [];
-      setFrames([]);
-      setClip(null);
-      setError(null);
-      setSummary(null);
-      setAnalysis(null);
-      setProgress({ stage: 'load-model', framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting…' });
-      setPhase('running');
-      Object.assign(hook.current, { phase: 'running', result: null, error: null, summary: null });
-      let clipInfo: ClipInfo | null = null;
-      let lastFlush = 0;
-      const outcome = await bridge.run(
-        file,
-        file.name,
-        { model, view },
-        {
-          onProgress: setProgress,
-          onClip: (c) => {
-            clipInfo = c;
-            setClip(c);
-          },
-          onFrames: (batch) => {
-            framesRef.current.push(...batch);
-            const now = performance.now();
-            if (now - lastFlush > 500) {
-              lastFlush = now;
-              setFrames(framesRef.current.slice());
-            }
-          },
-        },
-        ctrl.signal,
-      );
-      if (abort.current !== ctrl) return; // superseded by a newer run
+      const end = await primary.analyse(file, { model, view }, () => Object.assign(hook.current, { phase: 'running', result: null, error: null, summary: null }));
+      if (!end) return;
       runs.current++;
-      const all = framesRef.current.slice();
-      setFrames(all);
-      const s = outcome.summary;
-      setSummary(s);
-      if (s) setClip({ ...s.clip });
-      if (outcome.ok && s && !s.cancelled) {
-        setPhase('done');
-        const result = buildAnalyzeResult(s.clip, model, s.backend as BackendInfo, all, outcome.ok ? outcome.analysis : null);
-        setAnalysis(outcome.ok ? outcome.analysis : null);
-        Object.assign(hook.current, { phase: 'done', result, error: null, summary: s, runs: runs.current });
-      } else if ((outcome.ok && s?.cancelled) || (!outcome.ok && outcome.error.code === 'cancelled')) {
-        setPhase('cancelled');
-        Object.assign(hook.current, { phase: 'cancelled', result: null, error: null, summary: s, runs: runs.current });
-      } else if (!outcome.ok) {
-        setError(outcome.error);
-        setPhase('error');
-        if (!clipInfo) setClip(null);
-        Object.assign(hook.current, { phase: 'error', result: null, error: outcome.error, summary: s, runs: runs.current });
-      }
+      Object.assign(hook.current, { ...end, runs: runs.current });
     },
-    [bridge, model, view],
+    [primary, model, view],
   );
 
-  const cancel = () => abort.current?.abort();
-  const getFrame = useCallback((i: number, side: number) => bridge?.frameBitmap(i, side) ?? Promise.resolve(null), [bridge]);
-  const running = phase === 'running';
+  const analyseSecond = useCallback(
+    async (file: File) => {
+      hook.current.second = { phase: 'running', result: null, error: null, summary: null };
+      const end = await second.analyse(file, { model, view });
+      if (end) hook.current.second = end;
+    },
+    [second, model, view],
+  );
 
+  const cancel = primary.cancel;
+  const running = phase === 'running';
   return (
     <div className="app">
       <header className="topbar">
@@ -173,7 +109,7 @@ export function App() {
             {MOVENET_LIMITS}
           </p>
         )}
-        <DropZone onFile={(f) => void analyse(f)} disabled={running || !bridge} compact={phase !== 'idle' && phase !== 'error'} />
+        <DropZone onFile={(f) => void analyse(f)} disabled={running || !primary.ready} compact={phase !== 'idle' && phase !== 'error'} />
         {error && (
           <div className="banner error" role="alert" data-testid="error">
             <strong>{error.message}</strong>
@@ -205,7 +141,24 @@ export function App() {
           )}
           {analysis && phase === 'done' && <GaitHeadline analysis={analysis} />}
         </div>
-        {phase === 'done' && clip && frames.length > 0 && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
+        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
+        {phase === 'done' && analysis && !wantSecond && (
+          <section className="card add-second" aria-label="Add a second clip">
+            <h2>Add a second clip</h2>
+            <p>The same runner filmed from behind (or from the side), or another session to compare before and after.</p>
+            <button type="button" onClick={() => setWantSecond(true)} data-testid="add-second">
+              Add a second clip…
+            </button>
+          </section>
+        )}
+        {wantSecond && clip && analysis && (
+          <CompareView
+            first={{ label: primary.fileName ?? 'first clip', clip, frames, analysis, getFrame }}
+            secondRun={second}
+            onSecondFile={(f) => void analyseSecond(f)}
+            onClose={() => setWantSecond(false)}
+          />
+        )}
       </main>
       <footer>StrideScope · all processing happens in this browser · estimates from 2-D video, not a diagnosis</footer>
     </div>

@@ -1,7 +1,19 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { ACCEPTED_FILE_TYPES } from '../pipeline/protocol';
 
-export function DropZone({ onFile, disabled, compact }: { onFile(f: File): void; disabled: boolean; compact: boolean }) {
+export function DropZone({
+  onFile,
+  disabled,
+  compact,
+  inputTestId = 'file-input',
+  title = 'Drop a side-view or back-view running clip here',
+}: {
+  onFile(f: File): void;
+  disabled: boolean;
+  compact: boolean;
+  inputTestId?: string;
+  title?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent) => {
@@ -24,7 +36,7 @@ export function DropZone({ onFile, disabled, compact }: { onFile(f: File): void;
     >
       {!compact && (
         <>
-          <p className="drop-title">Drop a side-view or back-view running clip here</p>
+          <p className="drop-title">{title}</p>
           <p className="drop-sub">MP4, MOV or WebM from a phone, portrait or landscape, 30–240 fps. The video never leaves this device.</p>
         </>
       )}
@@ -36,7 +48,7 @@ export function DropZone({ onFile, disabled, compact }: { onFile(f: File): void;
         type="file"
         accept={ACCEPTED_FILE_TYPES}
         hidden
-        data-testid="file-input"
+        data-testid={inputTestId}
         aria-label="Video file"
         onChange={(e) => {
           const f = e.target.files?.[0];

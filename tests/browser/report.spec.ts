@@ -96,3 +96,60 @@ test('a clip with nothing flagged says so plainly and draws no highlight', async
   await expect(page.getByTestId('flag-strip')).toHaveCount(0);
   await expect(page.getByTestId('event-mark')).toHaveCount(a.events.length);
 });
+
+async function addSecond(page: Page, clip: string): Promise<GaitAnalysis | null> {
+  await page.getByTestId('add-second').click();
+  await page.setInputFiles('[data-testid=file-input-2]', clip);
+  await page.waitForFunction(() => ['done', 'error'].includes(window.__stridescope?.second?.phase ?? ''), null, { timeout: 10 * 60_000 });
+  return (await page.evaluate(() => window.__stridescope!.second!.result?.analysis ?? null)) as GaitAnalysis | null;
+}
+
+test('a side clip and a back clip of one runner open together, each with its own analysis', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
+  const a = r.result!.analysis as GaitAnalysis;
+  const b = await addSecond(page, sharedClip('overground-back-snow.mp4'));
+  expect(b).not.toBeNull();
+  expect(a.view.view).toBe('side');
+  expect(b!.view.view).toBe('back');
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-kind', 'views');
+  const cols = [page.getByTestId('compare-col-0'), page.getByTestId('compare-col-1')];
+  await expect(cols[0].getByTestId('player')).toBeVisible();
+  await expect(cols[1].getByTestId('player')).toBeVisible();
+  await expect(cols[0].getByTestId('event-mark')).toHaveCount(a.events.length);
+  await expect(cols[1].getByTestId('consult-view')).toBeVisible();
+  // each player shows its own clip's frames
+  await cols[1].getByTestId('player-canvas').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(cols[1].getByTestId('frame-index')).toHaveText('1');
+  await expect(cols[0].getByTestId('frame-index')).toHaveText('0');
+  await expect(page.getByTestId('deltas')).toHaveCount(0);
+});
+
+test('two sessions side by side: measure deltas, players aligned at matching events', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
+  const a = r.result!.analysis as GaitAnalysis;
+  const b = (await addSecond(page, sharedClip('overground-side-right-to-left.mp4')))!;
+  expect(b.activity).toBe('running');
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-kind', 'sessions');
+  // cadence change shown = after − before
+  const cad = page.getByTestId('delta-cadence');
+  const d = b.summary.cadence.value! - a.summary.cadence.value!;
+  await expect(cad.getByTestId('delta-value')).toContainText(d > 0 ? `+${d}` : `${d}`);
+  // Shift+→ in the first player: it lands on the next event, the second player on the matching event
+  const col0 = page.getByTestId('compare-col-0');
+  const col1 = page.getByTestId('compare-col-1');
+  await col0.getByTestId('player-canvas').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  const f0 = Number(await col0.getByTestId('frame-index').textContent());
+  const ev = [...a.events].sort((x, y) => x.frame - y.frame).find((e) => e.frame === f0)!;
+  expect(ev).toBeDefined();
+  const k = a.events.filter((e) => e.type === ev.type && e.foot === ev.foot).sort((x, y) => x.frame - y.frame).findIndex((e) => e.frame === f0);
+  const inB = b.events.filter((e) => e.type === ev.type && e.foot === ev.foot).sort((x, y) => x.frame - y.frame);
+  const expected = inB[Math.min(k, inB.length - 1)].frame;
+  await expect(col1.getByTestId('frame-index')).toHaveText(String(expected));
+  await expect(col1.getByTestId('player-canvas')).toHaveAttribute('data-frame', String(expected), { timeout: 15_000 });
+});

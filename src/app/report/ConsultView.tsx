@@ -13,19 +13,29 @@ export function ConsultView({
   clip,
   frames,
   getFrame,
+  frame: frameProp,
+  onFrame,
+  active = true,
 }: {
   analysis: GaitAnalysis;
   clip: ClipInfo;
   frames: readonly PoseFrame[];
   getFrame(i: number, side: number): Promise<ImageBitmap | null>;
+  /** Controlled frame (two clips on one page move together); uncontrolled when absent. */
+  frame?: number;
+  onFrame?(frame: number): void;
+  /** Keyboard shortcuts act on this clip's player. */
+  active?: boolean;
 }) {
-  const [frame, setFrame] = useState(0);
+  const [ownFrame, setOwnFrame] = useState(0);
+  const frame = frameProp ?? ownFrame;
+  const setFrame = onFrame ?? setOwnFrame;
   const model = useMemo(() => buildTimelineModel(analysis), [analysis]);
   const timeMs = useMemo(() => {
     const t0 = frames[0]?.timestampUs ?? 0;
     return frames.map((f) => (f.timestampUs - t0) / 1000);
   }, [frames]);
-  const seek = useCallback((f: number) => setFrame(Math.max(0, Math.min(frames.length - 1, f))), [frames.length]);
+  const seek = useCallback((f: number) => setFrame(Math.max(0, Math.min(frames.length - 1, f))), [frames.length, setFrame]);
   const hasChart = analysis.activity !== 'none' && model.panels.length > 0;
   return (
     <div className="consult" data-testid="consult-view">
@@ -40,6 +50,7 @@ export function ConsultView({
           events={model.events}
           stances={model.stances}
           groundTiltDeg={analysis.quality.groundTiltDeg}
+          active={active}
         />
         {hasChart && (
           <section className="card timeline-card" aria-label="Timeline">

@@ -1,0 +1,130 @@
+/**
+ * One clip's run through the pipeline, in its own worker (a second clip on the page gets a second worker, so each
+ * keeps its video for the player): state for the page, and `analyse(file)` that resolves when the run ends.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { GaitAnalysis } from '../core/analysis';
+import type { AnalyzeResult, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
+import { PipelineBridge } from '../pipeline/bridge';
+import type { BackendInfo, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
+import { buildAnalyzeResult } from './result';
+
+export type Phase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+export interface RunEnd {
+  phase: Phase;
+  result: AnalyzeResult | null;
+  error: PipelineErrorInfo | null;
+  summary: RunSummary | null;
+}
+
+export interface ClipRun {
+  ready: boolean;
+  modelsProblem: string | null;
+  phase: Phase;
+  fileName: string | null;
+  clip: ClipInfo | null;
+  progress: Progress | null;
+  error: PipelineErrorInfo | null;
+  summary: RunSummary | null;
+  frames: PoseFrame[];
+  analysis: GaitAnalysis | null;
+  analyse(file: File, opts: { model: PoseModelId; view: ViewChoice }, onStart?: () => void): Promise<RunEnd | null>;
+  cancel(): void;
+  getFrame(index: number, longSide: number): Promise<ImageBitmap | null>;
+}
+
+export function useClipRun(enabled = true): ClipRun {
+  // created in an effect, so React's dev double-mount cannot leave a dead worker behind
+  const [bridge, setBridge] = useState<PipelineBridge | null>(null);
+  const [modelsProblem, setModelsProblem] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [clip, setClip] = useState<ClipInfo | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<PipelineErrorInfo | null>(null);
+  const [summary, setSummary] = useState<RunSummary | null>(null);
+  const [frames, setFrames] = useState<PoseFrame[]>([]);
+  const [analysis, setAnalysis] = useState<GaitAnalysis | null>(null);
+  const framesRef = useRef<PoseFrame[]>([]);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const b = new PipelineBridge();
+    setBridge(b);
+    void b.checkModels().then((r) => {
+      if (!r.ok) setModelsProblem(`The pose models are not installed in this app (${r.missing.join(', ')}). Run "npm install" and restart, or ask whoever hosts StrideScope to.`);
+    });
+    return () => b.dispose();
+  }, [enabled]);
+
+  const analyse = useCallback(
+    async (file: File, opts: { model: PoseModelId; view: ViewChoice }, onStart?: () => void): Promise<RunEnd | null> => {
+      if (!bridge) return null;
+      abort.current?.abort();
+      const ctrl = new AbortController();
+      abort.current = ctrl;
+      framesRef.current = [];
+      setFrames([]);
+      setFileName(file.name);
+      setClip(null);
+      setError(null);
+      setSummary(null);
+      setAnalysis(null);
+      setProgress({ stage: 'load-model', framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting…' });
+      setPhase('running');
+      onStart?.();
+      let clipInfo: ClipInfo | null = null;
+      let lastFlush = 0;
+      const outcome = await bridge.run(
+        file,
+        file.name,
+        opts,
+        {
+          onProgress: setProgress,
+          onClip: (c) => {
+            clipInfo = c;
+            setClip(c);
+          },
+          onFrames: (batch) => {
+            framesRef.current.push(...batch);
+            const now = performance.now();
+            if (now - lastFlush > 500) {
+              lastFlush = now;
+              setFrames(framesRef.current.slice());
+            }
+          },
+        },
+        ctrl.signal,
+      );
+      if (abort.current !== ctrl) return null; // superseded by a newer run
+      const all = framesRef.current.slice();
+      setFrames(all);
+      const s = outcome.summary;
+      setSummary(s);
+      if (s) setClip({ ...s.clip });
+      if (outcome.ok && s && !s.cancelled) {
+        setPhase('done');
+        setAnalysis(outcome.analysis);
+        return { phase: 'done', result: buildAnalyzeResult(s.clip, opts.model, s.backend as BackendInfo, all, outcome.analysis), error: null, summary: s };
+      }
+      if ((outcome.ok && s?.cancelled) || (!outcome.ok && outcome.error.code === 'cancelled')) {
+        setPhase('cancelled');
+        return { phase: 'cancelled', result: null, error: null, summary: s };
+      }
+      if (!outcome.ok) {
+        setError(outcome.error);
+        setPhase('error');
+        if (!clipInfo) setClip(null);
+        return { phase: 'error', result: null, error: outcome.error, summary: s };
+      }
+      return null;
+    },
+    [bridge],
+  );
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+  const getFrame = useCallback((i: number, side: number) => bridge?.frameBitmap(i, side) ?? Promise.resolve(null), [bridge]);
+  return { ready: !!bridge, modelsProblem, phase, fileName, clip, progress, error, summary, frames, analysis, analyse, cancel, getFrame };
+}
