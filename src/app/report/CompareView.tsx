@@ -41,7 +41,7 @@ function DeltaTable({ before, after, labels }: { before: GaitAnalysis; after: Ga
           {rows.map((r) => (
             <tr key={r.id} data-testid={`delta-${r.id}`}>
               <th scope="row">
-                {r.label}
+                {r.label} <span className="mc-unit">({r.unit === 'deg' ? '°' : r.unit})</span>
                 {r.estimate && <span className="badge">estimate</span>}
                 <span className="mc-event"> {r.event}</span>
               </th>

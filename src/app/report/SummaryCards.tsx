@@ -15,7 +15,7 @@ function MeasureValue({ m, digits }: { m: Measure; digits: number }) {
         <span className="mc-unit">{unit}</span>
       </p>
       <p className="mc-detail">
-        {m.iqr ? `middle half ${fmt(m.iqr[0], digits)}–${fmt(m.iqr[1], digits)}` : `${m.n} stride${m.n === 1 ? '' : 's'}`}
+        {m.iqr ? `middle half ${fmt(m.iqr[0], digits)} to ${fmt(m.iqr[1], digits)}` : `${m.n} stride${m.n === 1 ? '' : 's'}`}
         {m.left !== null || m.right !== null ? ` · L ${fmt(m.left, digits)} / R ${fmt(m.right, digits)}` : ''}
       </p>
     </>

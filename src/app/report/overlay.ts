@@ -104,7 +104,8 @@ export function drawAngles(
       ctx.stroke();
       ctx.setLineDash([]);
       arc(ctx, k, ext, a, r, colour, lw * 0.8);
-      label(ctx, `knee ${flex.toFixed(0)}°`, { x: k.x + r + 4, y: k.y + font / 2 }, colour, font);
+      // left label beside the knee, right label one line lower: both knees are often close together in a side view
+      label(ctx, `knee ${flex.toFixed(0)}°`, { x: k.x + r + 4, y: k.y + font / 2 + (side === 'left' ? 0 : font + 8) }, colour, font);
       // thigh against vertical at the hip (+ = knee behind the hip is direction dependent: show the magnitude)
       const down = { x: h.x, y: h.y + Math.hypot(k.x - h.x, k.y - h.y) };
       const rt = 0.3 * Math.hypot(k.x - h.x, k.y - h.y);
