@@ -153,3 +153,18 @@ test('two sessions side by side: measure deltas, players aligned at matching eve
   await expect(col1.getByTestId('frame-index')).toHaveText(String(expected));
   await expect(col1.getByTestId('player-canvas')).toHaveAttribute('data-frame', String(expected), { timeout: 15_000 });
 });
+
+test('keyboard: a flagged band is in the tab order (tabindex 0) and Enter opens its frame', async ({ page }) => {
+  await openApp(page);
+  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
+  const a = r.result!.analysis as GaitAnalysis;
+  const band = page.getByTestId('flag-band').nth(3);
+  const frame = Number(await band.getAttribute('data-frame'));
+  await expect(band).toHaveAttribute('tabindex', '0');
+  await band.focus();
+  await expect(band).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('frame-index')).toHaveText(String(frame));
+  expect(a.flags.some((f) => f.frame === frame)).toBe(true);
+  await expect(band).toHaveAttribute('aria-label', /Open frame/);
+});

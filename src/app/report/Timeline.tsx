@@ -151,7 +151,16 @@ export function Timeline({ model, frame, timeMs, onSeek }: TimelineProps) {
       .attr('fill', FLAG_COLOUR)
       .attr('opacity', (f) => 0.12 + 0.3 * f.severity)
       .style('cursor', 'pointer')
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-label', (f) => `${f.title}. Open frame ${f.frame}`)
       .on('click', (ev: MouseEvent, f) => {
+        ev.stopPropagation();
+        seek.current(f.frame);
+      })
+      .on('keydown', (ev: KeyboardEvent, f) => {
+        if (ev.key !== 'Enter' && ev.key !== ' ') return;
+        ev.preventDefault();
         ev.stopPropagation();
         seek.current(f.frame);
       })
