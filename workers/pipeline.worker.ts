@@ -187,6 +187,15 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     }
   },
 
+  async loadClip(file, fileName, timestampsUs) {
+    // a saved record reopened with its video: the player's frames, no pose model run
+    if (lastClip) lastClip.clip.input.dispose();
+    lastClip = null;
+    const clip = await openClip(file, fileName);
+    lastClip = { clip, timestampsUs: [...timestampsUs] };
+    return true;
+  },
+
   async frameBitmap(index, maxLongSide) {
     if (!lastClip) return null;
     const ts = lastClip.timestampsUs;

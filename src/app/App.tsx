@@ -3,6 +3,9 @@ import type { AnalyzeResult, PoseModelId, ViewChoice } from '../core/types';
 import { MODEL_LABELS, MOVENET_LIMITS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
 import { useClipRun, type Phase, type RunEnd } from './useClipRun';
 import { CompareView } from './report/CompareView';
+import { RecordsPanel } from './records/RecordsPanel';
+import { SaveRecord } from './records/SaveRecord';
+import { getRecord, getVideo } from './records/db';
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
 import { Player, type PlayerProps } from './Player';
@@ -19,6 +22,8 @@ export interface StrideScopeHook {
   runs: number;
   /** The second clip's run (side + back, or before / after), when one was added. */
   second: RunEnd | null;
+  /** A raw decoded frame of the first clip (tests compare exported stills with it). */
+  frameBitmap?(index: number, longSide: number): Promise<ImageBitmap | null>;
   setOptions(o: { model?: PoseModelId; view?: ViewChoice }): void;
 }
 
@@ -33,6 +38,11 @@ export function App() {
   const [model, setModel] = useState<PoseModelId>('full');
   const [view, setView] = useState<ViewChoice>('auto');
   const [wantSecond, setWantSecond] = useState(false);
+  const [patientLabel, setPatientLabel] = useState('');
+  const [sessionDate, setSessionDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [recordId, setRecordId] = useState<string | null>(null);
+  const [recordsKey, setRecordsKey] = useState(0);
+  const [openProblem, setOpenProblem] = useState<string | null>(null);
   const second = useClipRun(wantSecond);
   const runs = useRef(0);
   const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, second: null, setOptions: () => {} });
@@ -42,6 +52,7 @@ export function App() {
   useEffect(() => {
     if (!primary.ready) return;
     window.__stridescope = hook.current;
+    hook.current.frameBitmap = primary.getFrame;
     hook.current.setOptions = (o) => {
       if (o.model) setModel(o.model);
       if (o.view) setView(o.view);
@@ -50,6 +61,7 @@ export function App() {
 
   const analyse = useCallback(
     async (file: File) => {
+      setRecordId(null);
       const end = await primary.analyse(file, { model, view }, () => Object.assign(hook.current, { phase: 'running', result: null, error: null, summary: null }));
       if (!end) return;
       runs.current++;
@@ -67,6 +79,36 @@ export function App() {
     [second, model, view],
   );
 
+  const pendingSecond = useRef<{ result: AnalyzeResult; video: Blob | null } | null>(null);
+  const openRecord = useCallback(
+    async (id: string) => {
+      setOpenProblem(null);
+      const rec = await getRecord(id);
+      if (!rec || rec.clips.length === 0) return setOpenProblem('This record no longer exists.');
+      setPatientLabel(rec.patientLabel);
+      setSessionDate(rec.date);
+      setRecordId(rec.id);
+      const video = async (i: number) => (rec.clips[i].hasVideo ? await getVideo(rec.id, i) : null);
+      await primary.load(rec.clips[0].result, await video(0));
+      runs.current++;
+      Object.assign(hook.current, { phase: 'done', result: rec.clips[0].result, error: null, summary: null, runs: runs.current });
+      if (rec.clips[1]) {
+        setWantSecond(true);
+        // the second worker exists once wantSecond is set; its load waits for it (useClipRun re-creates `load`)
+        pendingSecond.current = { result: rec.clips[1].result, video: await video(1) };
+      } else setWantSecond(false);
+    },
+    [primary],
+  );
+  useEffect(() => {
+    const p = pendingSecond.current;
+    if (!p || !second.ready) return;
+    pendingSecond.current = null;
+    void second.load(p.result, p.video).then(() => {
+      hook.current.second = { phase: 'done', result: p.result, error: null, summary: null };
+    });
+  }, [second.ready, second]);
+
   const cancel = primary.cancel;
   const running = phase === 'running';
   return (
@@ -78,6 +120,12 @@ export function App() {
         <p className="tagline">Running gait from a phone video — analysed on this device, never uploaded.</p>
       </header>
       <main>
+        <RecordsPanel refreshKey={recordsKey} onOpen={(id) => void openRecord(id)} />
+        {openProblem && (
+          <div className="banner error" role="alert">
+            {openProblem}
+          </div>
+        )}
         {modelsProblem && (
           <div className="banner error" role="alert" data-testid="models-missing">
             {modelsProblem}
@@ -102,6 +150,15 @@ export function App() {
               <option value="side">Side view</option>
               <option value="back">From behind</option>
             </select>
+          </label>
+        </div>
+        <div className="options session" aria-label="Session">
+          <label>
+            Patient label{' '}
+            <input type="text" value={patientLabel} onChange={(e) => setPatientLabel(e.target.value)} placeholder="e.g. initials or record number" data-testid="patient-label" />
+          </label>
+          <label>
+            Date <input type="date" value={sessionDate} onChange={(e) => setSessionDate(e.target.value)} data-testid="session-date" />
           </label>
         </div>
         {model.startsWith('movenet') && (
@@ -141,7 +198,22 @@ export function App() {
           )}
           {analysis && phase === 'done' && <GaitHeadline analysis={analysis} />}
         </div>
-        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
+        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
+        {phase === 'done' && primary.result && analysis && (
+          <SaveRecord
+            clips={[
+              { result: primary.result, video: primary.file },
+              ...(wantSecond && second.phase === 'done' && second.result ? [{ result: second.result, video: second.file }] : []),
+            ]}
+            patientLabel={patientLabel}
+            date={sessionDate}
+            recordId={recordId}
+            onSaved={(id) => {
+              setRecordId(id);
+              setRecordsKey((k) => k + 1);
+            }}
+          />
+        )}
         {phase === 'done' && analysis && !wantSecond && (
           <section className="card add-second" aria-label="Add a second clip">
             <h2>Add a second clip</h2>

@@ -52,14 +52,16 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
     wanted.current = index;
     let live = true;
     void getFrame(index, PLAYER_LONG_SIDE).then((bmp) => {
-      if (!live || !bmp || wanted.current !== index) {
+      if (!live || wanted.current !== index) {
         bmp?.close();
         return;
       }
       const c = canvas.current;
-      if (!c) return bmp.close();
-      c.width = bmp.width;
-      c.height = bmp.height;
+      if (!c) return bmp?.close();
+      // no video (a record saved without it): the skeleton on a dark frame of the clip's shape
+      const k = PLAYER_LONG_SIDE / Math.max(clip.displayWidth, clip.displayHeight, 1);
+      c.width = bmp ? bmp.width : Math.round(clip.displayWidth * Math.min(1, k));
+      c.height = bmp ? bmp.height : Math.round(clip.displayHeight * Math.min(1, k));
       const ctx = c.getContext('2d')!;
       const f = frames[index];
       const scale = c.width / clip.displayWidth;
@@ -73,8 +75,16 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
           ctx.setTransform(zoom, 0, 0, zoom, c.width / 2 - cx * zoom, c.height / 2 - cy * zoom);
         }
       }
-      ctx.drawImage(bmp, 0, 0);
-      bmp.close();
+      if (bmp) {
+        ctx.drawImage(bmp, 0, 0);
+        bmp.close();
+      } else {
+        ctx.fillStyle = '#0d1117';
+        ctx.fillRect(0, 0, c.width, c.height);
+        ctx.fillStyle = '#9aa5b5';
+        ctx.font = `${Math.max(12, Math.round(c.width / 40))}px system-ui, sans-serif`;
+        ctx.fillText('video not available: skeleton only', 12, 12 + Math.max(12, Math.round(c.width / 40)));
+      }
       const lw = Math.max(2, Math.max(c.width, c.height) / 260) / zoom;
       if (f?.keypoints) {
         if (layers.skeleton) drawSkeleton(ctx, f.keypoints, scale, lw);
@@ -86,7 +96,7 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
     return () => {
       live = false;
     };
-  }, [index, frames, clip.displayWidth, getFrame, zoom, layers, groundTiltDeg]);
+  }, [index, frames, clip.displayWidth, clip.displayHeight, getFrame, zoom, layers, groundTiltDeg]);
 
   // playback at 0.1–1× of real time, following the frames' own timestamps (skips frames when drawing lags)
   useEffect(() => {

@@ -29,7 +29,13 @@ export interface ClipRun {
   summary: RunSummary | null;
   frames: PoseFrame[];
   analysis: GaitAnalysis | null;
+  /** The whole run as `npm run analyze` writes it (JSON export, records). */
+  result: AnalyzeResult | null;
+  /** The video of the current run or reopened record (saved with a record only when the user asks). */
+  file: Blob | null;
   analyse(file: File, opts: { model: PoseModelId; view: ViewChoice }, onStart?: () => void): Promise<RunEnd | null>;
+  /** Shows a saved analysis without running the model; with its video the player shows the frames. */
+  load(result: AnalyzeResult, video: Blob | null): Promise<void>;
   cancel(): void;
   getFrame(index: number, longSide: number): Promise<ImageBitmap | null>;
 }
@@ -46,7 +52,9 @@ export function useClipRun(enabled = true): ClipRun {
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [frames, setFrames] = useState<PoseFrame[]>([]);
   const [analysis, setAnalysis] = useState<GaitAnalysis | null>(null);
+  const [result, setResult] = useState<AnalyzeResult | null>(null);
   const framesRef = useRef<PoseFrame[]>([]);
+  const [file, setFile] = useState<Blob | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -68,10 +76,12 @@ export function useClipRun(enabled = true): ClipRun {
       framesRef.current = [];
       setFrames([]);
       setFileName(file.name);
+      setFile(file);
       setClip(null);
       setError(null);
       setSummary(null);
       setAnalysis(null);
+      setResult(null);
       setProgress({ stage: 'load-model', framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting…' });
       setPhase('running');
       onStart?.();
@@ -105,9 +115,11 @@ export function useClipRun(enabled = true): ClipRun {
       setSummary(s);
       if (s) setClip({ ...s.clip });
       if (outcome.ok && s && !s.cancelled) {
+        const result = buildAnalyzeResult(s.clip, opts.model, s.backend as BackendInfo, all, outcome.analysis);
         setPhase('done');
         setAnalysis(outcome.analysis);
-        return { phase: 'done', result: buildAnalyzeResult(s.clip, opts.model, s.backend as BackendInfo, all, outcome.analysis), error: null, summary: s };
+        setResult(result);
+        return { phase: 'done', result, error: null, summary: s };
       }
       if ((outcome.ok && s?.cancelled) || (!outcome.ok && outcome.error.code === 'cancelled')) {
         setPhase('cancelled');
@@ -124,7 +136,28 @@ export function useClipRun(enabled = true): ClipRun {
     [bridge],
   );
 
+  const load = useCallback(
+    async (result: AnalyzeResult, video: Blob | null) => {
+      abort.current?.abort();
+      abort.current = null;
+      framesRef.current = result.frames;
+      setFrames(result.frames);
+      setFileName(result.clip.fileName);
+      setFile(video);
+      setClip(result.clip);
+      setError(null);
+      setSummary(null);
+      setProgress(null);
+      setAnalysis(result.analysis as GaitAnalysis | null);
+      setResult(result);
+      if (bridge && video) await bridge.loadClip(video, result.clip.fileName, result.frames.map((f) => f.timestampUs));
+      else if (bridge) await bridge.loadClip(new Blob([]), result.clip.fileName, []).catch(() => false); // forget the previous clip's video
+      setPhase('done');
+    },
+    [bridge],
+  );
+
   const cancel = useCallback(() => abort.current?.abort(), []);
   const getFrame = useCallback((i: number, side: number) => bridge?.frameBitmap(i, side) ?? Promise.resolve(null), [bridge]);
-  return { ready: !!bridge, modelsProblem, phase, fileName, clip, progress, error, summary, frames, analysis, analyse, cancel, getFrame };
+  return { ready: !!bridge, modelsProblem, phase, fileName, clip, progress, error, summary, frames, analysis, result, file, analyse, load, cancel, getFrame };
 }

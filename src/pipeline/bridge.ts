@@ -87,6 +87,10 @@ export class PipelineBridge {
     return this.api.frameBitmap(index, maxLongSide);
   }
 
+  loadClip(file: Blob, fileName: string, timestampsUs: number[]): Promise<boolean> {
+    return this.api.loadClip(file, fileName, timestampsUs);
+  }
+
   get remote(): Comlink.Remote<PipelineWorkerApiWithCancel> {
     return this.api;
   }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { GaitAnalysis } from '../../core/analysis';
-import type { ClipInfo, PoseFrame } from '../../core/types';
+import type { AnalyzeResult, ClipInfo, PoseFrame } from '../../core/types';
+import { ExportBar } from '../export/ExportBar';
 import { Player } from '../Player';
 import { FlagStrip } from './FlagStrip';
 import { SummaryCards } from './SummaryCards';
@@ -16,6 +17,9 @@ export function ConsultView({
   frame: frameProp,
   onFrame,
   active = true,
+  result = null,
+  patientLabel = '',
+  date = '',
 }: {
   analysis: GaitAnalysis;
   clip: ClipInfo;
@@ -26,6 +30,11 @@ export function ConsultView({
   onFrame?(frame: number): void;
   /** Keyboard shortcuts act on this clip's player. */
   active?: boolean;
+  /** The whole run (JSON export). */
+  result?: AnalyzeResult | null;
+  /** Printed on stills and reports. */
+  patientLabel?: string;
+  date?: string;
 }) {
   const [ownFrame, setOwnFrame] = useState(0);
   const frame = frameProp ?? ownFrame;
@@ -64,6 +73,9 @@ export function ConsultView({
         )}
       </div>
       <FlagStrip analysis={analysis} frames={frames} clip={clip} getFrame={getFrame} current={frame} onSeek={seek} />
+      {analysis.activity !== 'none' && (
+        <ExportBar clip={clip} frames={frames} analysis={analysis} result={result} frame={frame} getFrame={getFrame} patientLabel={patientLabel} date={date} />
+      )}
     </div>
   );
 }

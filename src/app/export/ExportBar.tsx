@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { GaitAnalysis } from '../../core/analysis';
+import type { AnalyzeResult, ClipInfo, PoseFrame } from '../../core/types';
+import { keypointsCsv, resultJson, stridesCsv } from './data';
+import { download, stillFileName, stillPng, type StillContext } from './still';
+import { zip } from './zip';
+
+/** Exports of one analysed clip: annotated stills (this frame, or every flagged frame as a ZIP), CSV and JSON data. */
+export function ExportBar({
+  clip,
+  frames,
+  analysis,
+  result,
+  frame,
+  getFrame,
+  patientLabel,
+  date,
+}: {
+  clip: ClipInfo;
+  frames: readonly PoseFrame[];
+  analysis: GaitAnalysis;
+  result: AnalyzeResult | null;
+  frame: number;
+  getFrame(i: number, side: number): Promise<ImageBitmap | null>;
+  patientLabel: string;
+  date: string;
+}) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const ctx: StillContext = { clip, frames, analysis, patientLabel, date };
+  const fullSide = Math.max(clip.displayWidth, clip.displayHeight);
+  const base = clip.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
+  const still = async (i: number) => {
+    const bmp = await getFrame(i, fullSide);
+    if (!bmp) throw new Error(`frame ${i} could not be decoded again`);
+    try {
+      return await stillPng(bmp, i, ctx);
+    } finally {
+      bmp.close();
+    }
+  };
+  const run = async (what: string, job: () => Promise<void>) => {
+    setBusy(what);
+    setProblem(null);
+    try {
+      await job();
+    } catch (e) {
+      setProblem(`${what} failed: ${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const flagged = [...new Set(analysis.flags.map((f) => f.frame))].sort((a, b) => a - b);
+  return (
+    <section className="card export-bar" aria-label="Export" data-testid="export-bar">
+      <h2>Export</h2>
+      <div className="export-buttons">
+        <button type="button" disabled={!!busy} onClick={() => void run('Still', async () => download(await still(frame), stillFileName(ctx, frame)))} data-testid="export-still">
+          This frame as PNG
+        </button>
+        <button
+          type="button"
+          disabled={!!busy || flagged.length === 0}
+          onClick={() =>
+            void run('Flagged frames', async () => {
+              const entries = [];
+              for (const i of flagged) {
+                setBusy(`Flagged frames ${entries.length + 1} / ${flagged.length}`);
+                entries.push({ name: stillFileName(ctx, i), data: new Uint8Array(await (await still(i)).arrayBuffer()) });
+              }
+              download(new Blob([zip(entries)], { type: 'application/zip' }), `${base}-flagged-frames.zip`);
+            })
+          }
+          data-testid="export-zip"
+        >
+          All flagged frames (ZIP, {flagged.length})
+        </button>
+        <button type="button" onClick={() => download(new Blob([keypointsCsv(frames)], { type: 'text/csv' }), `${base}-keypoints.csv`)} data-testid="export-keypoints">
+          Keypoints (CSV)
+        </button>
+        <button type="button" onClick={() => download(new Blob([stridesCsv(analysis)], { type: 'text/csv' }), `${base}-strides.csv`)} data-testid="export-strides">
+          Strides (CSV)
+        </button>
+        <button type="button" disabled={!result} onClick={() => result && download(new Blob([resultJson(result)], { type: 'application/json' }), `${base}-analysis.json`)} data-testid="export-json">
+          Analysis (JSON)
+        </button>
+      </div>
+      {busy && (
+        <p className="note" role="status">
+          {busy}…
+        </p>
+      )}
+      {problem && (
+        <p className="banner error" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}

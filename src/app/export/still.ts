@@ -1,0 +1,86 @@
+/**
+ * Annotated stills: one video frame at its full resolution with the skeleton, the angle arcs and lines, and a caption
+ * (event, frame and time, clip, patient label and date, the 2-D caveat), as a PNG.
+ */
+import type { GaitAnalysis } from '../../core/analysis';
+import type { ClipInfo, PoseFrame } from '../../core/types';
+import { drawSkeleton } from '../skeleton';
+import { drawAngles } from '../report/overlay';
+
+export interface StillContext {
+  clip: ClipInfo;
+  frames: readonly PoseFrame[];
+  analysis: GaitAnalysis | null;
+  patientLabel: string;
+  /** yyyy-mm-dd of the session. */
+  date: string;
+}
+
+const EVENT_WORDS = { IC: 'initial contact', TO: 'toe-off' } as const;
+
+/** What happens on `frame`: its gait events and flags, in a few words (e.g. "R toe-off · extension at toe-off"). */
+export function frameLabel(a: GaitAnalysis | null, frame: number): string {
+  if (!a) return '';
+  const parts: string[] = [];
+  for (const e of a.events) if (e.frame === frame) parts.push(`${e.foot === 'left' ? 'L' : 'R'} ${EVENT_WORDS[e.type]}`);
+  for (const f of a.flags) {
+    if (f.frame !== frame) continue;
+    parts.push(f.kind === 'extension-at-toe-off' ? 'flag: extension at toe-off' : 'flag: heel strike on a nearly straight knee');
+  }
+  return parts.join(' · ');
+}
+
+export function stillFileName(ctx: StillContext, frame: number): string {
+  const base = ctx.clip.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
+  return `${base}-frame${String(frame).padStart(5, '0')}.png`;
+}
+
+/** Draws the annotated still of `frame` onto a canvas the size of `bmp` (the full-resolution frame). */
+export function drawStill(canvas: HTMLCanvasElement | OffscreenCanvas, bmp: ImageBitmap, frame: number, ctx: StillContext): void {
+  canvas.width = bmp.width;
+  canvas.height = bmp.height;
+  const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+  g.drawImage(bmp, 0, 0);
+  const f = ctx.frames[frame];
+  const scale = bmp.width / ctx.clip.displayWidth;
+  const lw = Math.max(2, Math.max(bmp.width, bmp.height) / 260);
+  if (f?.keypoints) {
+    drawSkeleton(g, f.keypoints, scale, lw);
+    drawAngles(g, f.keypoints, scale, lw, { skeleton: true, angles: true, lines: true }, ctx.analysis?.quality.groundTiltDeg ?? null);
+  }
+  const t0 = ctx.frames[0]?.timestampUs ?? 0;
+  const t = f ? ((f.timestampUs - t0) / 1e6).toFixed(3) : '';
+  const lines = [
+    [frameLabel(ctx.analysis, frame), `frame ${frame} · ${t} s`].filter(Boolean).join(' · '),
+    [ctx.clip.fileName, ctx.patientLabel, ctx.date].filter(Boolean).join(' · '),
+    'StrideScope · 2-D estimate from video, not a diagnosis',
+  ];
+  const size = Math.max(14, Math.round(Math.min(bmp.width, bmp.height) / 36));
+  g.font = `600 ${size}px system-ui, sans-serif`;
+  const w = Math.max(...lines.map((l) => g.measureText(l).width)) + size;
+  const h = lines.length * size * 1.35 + size * 0.6;
+  g.fillStyle = 'rgba(13,17,23,0.78)';
+  g.fillRect(0, bmp.height - h, Math.min(bmp.width, w), h);
+  g.fillStyle = '#ffffff';
+  lines.forEach((l, i) => {
+    g.font = `${i === 0 ? 700 : 500} ${i === 2 ? Math.round(size * 0.8) : size}px system-ui, sans-serif`;
+    g.fillText(l, size / 2, bmp.height - h + size * 1.2 + i * size * 1.35);
+  });
+}
+
+export async function stillPng(bmp: ImageBitmap, frame: number, ctx: StillContext): Promise<Blob> {
+  const c = document.createElement('canvas');
+  drawStill(c, bmp, frame, ctx);
+  return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
+
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

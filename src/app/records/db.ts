@@ -1,0 +1,183 @@
+/**
+ * Patient records on this device (IndexedDB): a record is one session — patient label, date, notes and the analysed
+ * clips (the whole `npm run analyze` result of each, so a record reopens without running the model) — and, only when
+ * the user asks for it, the videos themselves (a separate store, so listing records never loads a video).
+ *
+ * Every write is one IndexedDB transaction: it either lands completely or not at all, so a full disk (quota), a crash
+ * or a reload in the middle of a save never damages a record that was already saved.
+ */
+import type { AnalyzeResult } from '../../core/types';
+
+export const DB_NAME = 'stridescope';
+const DB_VERSION = 1;
+
+export interface RecordClip {
+  fileName: string;
+  result: AnalyzeResult;
+  /** The video is stored with the record (videos store, key `${recordId}:${index}`). */
+  hasVideo: boolean;
+}
+
+export interface PatientRecord {
+  id: string;
+  patientLabel: string;
+  /** yyyy-mm-dd of the session. */
+  date: string;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+  clips: RecordClip[];
+}
+
+export type RecordSummary = Pick<PatientRecord, 'id' | 'patientLabel' | 'date' | 'notes' | 'createdAt' | 'updatedAt'> & {
+  clipNames: string[];
+  videos: number;
+};
+
+export class StorageFullError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StorageFullError';
+  }
+}
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+
+export function openDb(): Promise<IDBDatabase> {
+  dbPromise ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('records')) db.createObjectStore('records', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('videos')) db.createObjectStore('videos');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => {
+      dbPromise = null;
+      reject(req.error ?? new Error('IndexedDB is not available'));
+    };
+  });
+  return dbPromise;
+}
+
+/** Out of room: the quota error proper, or — when the disk itself is full before the quota is reached — Chromium's
+ *  "Failed to write blobs (IOError)" (measured: a 96 MB disk filled to the last 6 MB). */
+function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; message?: string } | null;
+  const n = err?.name;
+  if (n === 'QuotaExceededError' || n === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+  return (n === 'UnknownError' || n === 'AbortError' || n === 'DataError') && /IOError|Failed to write|space|quota/i.test(err?.message ?? '');
+}
+
+const FULL_MESSAGE =
+  'This device has no room left for StrideScope\u2019s records. Nothing was changed: the records already saved are intact. ' +
+  'Free space by deleting old records (or saving them as backup files first), or save this record without its video.';
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(isQuotaError(tx.error) ? new StorageFullError(FULL_MESSAGE) : tx.error ?? new Error('the save was aborted'));
+    tx.onerror = () => {
+      /* reported by onabort */
+    };
+  });
+}
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+export function newRecordId(): string {
+  return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Saves (or replaces) a record and, when given, its videos (index → Blob), in one transaction. `touch: false` keeps
+ *  the record's own updatedAt (a restored backup equals the original). */
+export async function saveRecord(rec: PatientRecord, videos: Map<number, Blob> = new Map(), { touch = true } = {}): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction(['records', 'videos'], 'readwrite');
+  const finished = done(tx);
+  try {
+    tx.objectStore('records').put(touch ? { ...rec, updatedAt: new Date().toISOString() } : rec);
+    for (const [i, blob] of videos) tx.objectStore('videos').put(blob, `${rec.id}:${i}`);
+  } catch (e) {
+    tx.abort();
+    if (isQuotaError(e)) throw new StorageFullError(FULL_MESSAGE);
+    throw e;
+  }
+  await finished;
+}
+
+export async function listRecords(): Promise<RecordSummary[]> {
+  const db = await openDb();
+  const all = await req(db.transaction('records').objectStore('records').getAll() as IDBRequest<PatientRecord[]>);
+  return all
+    .map((r) => ({
+      id: r.id,
+      patientLabel: r.patientLabel,
+      date: r.date,
+      notes: r.notes,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      clipNames: r.clips.map((c) => c.fileName),
+      videos: r.clips.filter((c) => c.hasVideo).length,
+    }))
+    .sort((a, b) => (a.date === b.date ? b.updatedAt.localeCompare(a.updatedAt) : b.date.localeCompare(a.date)));
+}
+
+export async function getRecord(id: string): Promise<PatientRecord | null> {
+  const db = await openDb();
+  return (await req(db.transaction('records').objectStore('records').get(id) as IDBRequest<PatientRecord | undefined>)) ?? null;
+}
+
+export async function getVideo(id: string, index: number): Promise<Blob | null> {
+  const db = await openDb();
+  return (await req(db.transaction('videos').objectStore('videos').get(`${id}:${index}`) as IDBRequest<Blob | undefined>)) ?? null;
+}
+
+export async function renameRecord(id: string, patientLabel: string, notes?: string): Promise<void> {
+  const rec = await getRecord(id);
+  if (!rec) throw new Error('this record no longer exists');
+  await saveRecord({ ...rec, patientLabel, notes: notes ?? rec.notes });
+}
+
+export async function deleteRecord(id: string): Promise<void> {
+  const db = await openDb();
+  const rec = await getRecord(id);
+  const tx = db.transaction(['records', 'videos'], 'readwrite');
+  const finished = done(tx);
+  tx.objectStore('records').delete(id);
+  for (let i = 0; i < (rec?.clips.length ?? 0); i++) tx.objectStore('videos').delete(`${id}:${i}`);
+  await finished;
+}
+
+/** Asks the browser to keep our storage (not evicted under pressure); returns whether it is persistent. */
+export async function requestPersistence(): Promise<boolean> {
+  if (!navigator.storage?.persist) return false;
+  if (await navigator.storage.persisted()) return true;
+  return navigator.storage.persist();
+}
+
+export interface StorageState {
+  usage: number;
+  quota: number;
+  persisted: boolean;
+}
+
+export async function storageState(): Promise<StorageState | null> {
+  if (!navigator.storage?.estimate) return null;
+  const e = await navigator.storage.estimate();
+  return { usage: e.usage ?? 0, quota: e.quota ?? 0, persisted: (await navigator.storage.persisted?.()) ?? false };
+}
+
+/** A warning when a save of `bytes` would bring usage above 90 % of the quota (null when fine or unknown). */
+export function quotaWarning(s: StorageState | null, bytes: number): string | null {
+  if (!s || !(s.quota > 0)) return null;
+  const after = s.usage + bytes;
+  if (after <= 0.9 * s.quota) return null;
+  const mb = (n: number) => `${(n / 1024 ** 2).toFixed(0)} MB`;
+  return `Storage is nearly full: ${mb(s.usage)} of ${mb(s.quota)} used, and this save needs about ${mb(bytes)}. Save without the video, or delete old records (back them up first).`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Exports on a real clip: an annotated still is a PNG at the video's resolution whose overlay differs from the raw
+ * frame; "all flagged frames" is a ZIP with one PNG per flagged frame; keypoints / strides CSV and the JSON parse.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { GaitAnalysis } from '../../src/core/analysis';
+import type { AnalyzeResult } from '../../src/core/types';
+import { unzipStored } from '../../src/app/export/zip';
+import { analyze, openApp, sharedClip } from './helpers';
+
+async function downloadOf(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(testId).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
+}
+
+function pngSize(b: Buffer): { w: number; h: number } {
+  expect(b.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(b.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
+}
+
+test('stills, flagged-frame ZIP, CSV and JSON exports', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('patient-label').fill('PT-0042');
+  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
+  const a = r.result!.analysis as GaitAnalysis;
+  const clip = r.result!.clip;
+
+  // a still of a flagged frame, opened from its band
+  const flagFrame = a.flags[0].frame;
+  await page.locator(`[data-testid=flag-band][data-frame="${flagFrame}"]`).first().click({ force: true });
+  await expect(page.getByTestId('frame-index')).toHaveText(String(flagFrame));
+  const still = await downloadOf(page, 'export-still');
+  expect(still.name).toMatch(new RegExp(`frame${String(flagFrame).padStart(5, '0')}\\.png$`));
+  const size = pngSize(still.bytes);
+  expect(size).toEqual({ w: clip.displayWidth, h: clip.displayHeight });
+  // the overlay changes pixels against the raw decoded frame (skeleton, arcs, caption); most of the image is untouched
+  const diff = await page.evaluate(
+    async ({ b64, frame, side }) => {
+      const png = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const raw = (await window.__stridescope!.frameBitmap!(frame, side))!;
+      const px = (bmp: ImageBitmap) => {
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const g = c.getContext('2d')!;
+        g.drawImage(bmp, 0, 0);
+        return g.getImageData(0, 0, bmp.width, bmp.height).data;
+      };
+      const p = px(png);
+      const q = px(raw);
+      let changed = 0;
+      for (let i = 0; i < p.length; i += 4) if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 60) changed++;
+      return { changed, total: p.length / 4, rawW: raw.width, rawH: raw.height };
+    },
+    { b64: still.bytes.toString('base64'), frame: flagFrame, side: Math.max(clip.displayWidth, clip.displayHeight) },
+  );
+  console.log(`still ${size.w}×${size.h}: ${diff.changed} of ${diff.total} pixels changed by the overlay`);
+  expect([diff.rawW, diff.rawH]).toEqual([size.w, size.h]);
+  expect(diff.changed).toBeGreaterThan(0.01 * diff.total);
+  expect(diff.changed).toBeLessThan(0.5 * diff.total);
+
+  // every flagged frame in one ZIP, one PNG each
+  const z = await downloadOf(page, 'export-zip');
+  const entries = unzipStored(new Uint8Array(z.bytes));
+  const flagged = [...new Set(a.flags.map((f) => f.frame))];
+  expect(entries).toHaveLength(flagged.length);
+  for (const e of entries) {
+    expect(e.name).toMatch(/\.png$/);
+    expect(pngSize(Buffer.from(e.data))).toEqual({ w: clip.displayWidth, h: clip.displayHeight });
+  }
+  expect(entries.map((e) => Number(/frame(\d+)\.png$/.exec(e.name)![1])).sort((x, y) => x - y)).toEqual(flagged.sort((x, y) => x - y));
+
+  // data
+  const kp = (await downloadOf(page, 'export-keypoints')).bytes.toString('utf8').trim().split('\n');
+  expect(kp[0]).toBe('frame,time_ms,keypoint,x_px,y_px,z,score');
+  expect(kp.length - 1).toBe(r.result!.frames.reduce((s, f) => s + (f.keypoints?.length ?? 1), 0));
+  const st = (await downloadOf(page, 'export-strides')).bytes.toString('utf8').trim().split('\n');
+  expect(st.length - 1).toBe(a.strides.length);
+  const json = JSON.parse((await downloadOf(page, 'export-json')).bytes.toString('utf8')) as AnalyzeResult;
+  expect(json.schemaVersion).toBe(r.result!.schemaVersion);
+  expect(json.frames).toHaveLength(r.result!.frames.length);
+  expect((json.analysis as GaitAnalysis).events).toEqual(a.events);
+});

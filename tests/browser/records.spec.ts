@@ -1,0 +1,171 @@
+/**
+ * Records on the device (IndexedDB), on a real clip: a saved record survives a reload and a browser restart (same
+ * profile), reopens without running the model, survives a reload in the middle of another analysis, and a restored
+ * backup equals the original; filling the storage quota gives a clear message and damages no saved record.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { GaitAnalysis } from '../../src/core/analysis';
+import { freshUserDataDir, launchOptions } from '../../scripts/lib/chromium.mjs';
+import { analyze, openApp, sharedClip } from './helpers';
+
+const BASE = 'http://127.0.0.1:4173';
+
+async function launch(dir: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await chromium.launchPersistentContext(dir, launchOptions({ baseURL: BASE, acceptDownloads: true }));
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  return { ctx, page };
+}
+
+/** All records as stored (IndexedDB), and a digest of every stored video. */
+async function storedRecords(page: Page) {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('stridescope');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const get = <T,>(store: string, fn: (s: IDBObjectStore) => IDBRequest<T>) =>
+      new Promise<T>((res, rej) => {
+        const r = fn(db.transaction(store).objectStore(store));
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    const records = await get<unknown[]>('records', (s) => s.getAll());
+    const keys = await get<IDBValidKey[]>('videos', (s) => s.getAllKeys());
+    const videos: Record<string, string> = {};
+    for (const k of keys) {
+      const b = await get<Blob>('videos', (s) => s.get(k));
+      const h = await crypto.subtle.digest('SHA-256', await b.arrayBuffer());
+      videos[String(k)] = `${b.size}:${[...new Uint8Array(h)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+    }
+    db.close();
+    return { records: records as { id: string; patientLabel: string }[], videos };
+  });
+}
+
+async function openRecords(page: Page) {
+  const toggle = page.getByTestId('records-toggle');
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+async function saveCurrent(page: Page, withVideo: boolean) {
+  if (withVideo) await page.getByTestId('record-with-video').check();
+  await page.getByTestId('record-save').click();
+  await expect(page.getByTestId('record-save-state')).toContainText(/Saved on this device/);
+}
+
+test('a saved record survives a reload, a reload mid-analysis and a browser restart, and reopens without the model; a backup restores it exactly', async () => {
+  const dir = freshUserDataDir();
+  let { ctx, page } = await launch(dir);
+  try {
+    await openApp(page);
+    await page.getByTestId('patient-label').fill('PT-0007');
+    const r = await analyze(page, sharedClip('overground-side-right-to-left.mp4'));
+    const a = r.result!.analysis as GaitAnalysis;
+    await page.getByTestId('record-notes').fill('heel strike, knee 20°');
+    await saveCurrent(page, true);
+    const saved = await storedRecords(page);
+    expect(saved.records).toHaveLength(1);
+    expect(Object.keys(saved.videos)).toHaveLength(1);
+    expect(Number(Object.values(saved.videos)[0].split(':')[0])).toBe(readFileSync(sharedClip('overground-side-right-to-left.mp4')).length);
+
+    // reload: the record is listed and reopens without running the model (no progress, events as saved, frames drawn)
+    await page.reload();
+    await page.waitForFunction(() => window.__stridescope !== undefined);
+    await openRecords(page);
+    await expect(page.getByTestId('record-item')).toHaveCount(1);
+    await expect(page.getByTestId('record-label')).toHaveText('PT-0007');
+    await page.getByTestId('record-open').click();
+    await expect(page.getByTestId('consult-view')).toBeVisible();
+    await expect(page.getByTestId('progress')).toHaveCount(0);
+    await expect(page.getByTestId('event-mark')).toHaveCount(a.events.length);
+    await expect(page.getByTestId('patient-label')).toHaveValue('PT-0007');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('player-canvas')).toHaveAttribute('data-frame', '1', { timeout: 15_000 });
+    expect(await page.evaluate(() => window.__stridescope!.summary)).toBeNull(); // nothing was run
+
+    // a reload in the middle of another analysis loses nothing saved
+    await page.setInputFiles('[data-testid=file-input]', sharedClip('treadmill-side-left.mp4'));
+    await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? 0) > 15, null, { timeout: 120_000 });
+    await page.reload();
+    await page.waitForFunction(() => window.__stridescope !== undefined);
+    expect(await storedRecords(page)).toEqual(saved);
+
+    // browser restart, same profile
+    await ctx.close();
+    ({ ctx, page } = await launch(dir));
+    await openApp(page);
+    expect(await storedRecords(page)).toEqual(saved);
+    await openRecords(page);
+    await page.getByTestId('record-open').click();
+    await expect(page.getByTestId('event-mark')).toHaveCount(a.events.length);
+
+    // back up, delete (confirmed), restore: the same record and the same video bytes
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('record-backup').click()]);
+    const backup = await dl.path();
+    await page.getByTestId('record-delete').click();
+    await page.getByTestId('record-delete-yes').click();
+    await expect(page.getByTestId('record-item')).toHaveCount(0);
+    expect((await storedRecords(page)).records).toHaveLength(0);
+    await page.setInputFiles('[data-testid=restore-input]', backup!);
+    await expect(page.getByTestId('record-item')).toHaveCount(1);
+    expect(await storedRecords(page)).toEqual(saved);
+  } finally {
+    await ctx.close();
+  }
+});
+
+/**
+ * The quota is real: the profile lives on a 96 MB tmpfs (mounted for the test; needs root, as in CI), and after the
+ * first record is saved the rest of the disk is filled with a file, so the browser's own QuotaExceededError comes
+ * after a few more saves. (DevTools' Storage.overrideQuotaForOrigin was tried first: Chromium 156 accepts it and then
+ * ignores it.)
+ */
+test('filling the storage quota gives a clear message and damages no saved record', async () => {
+  const mnt = mkdtempSync(join(tmpdir(), 'stridescope-small-disk-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=96m', 'tmpfs', mnt]);
+  let ctx: BrowserContext | null = null;
+  try {
+    ({ ctx } = await launch(join(mnt, 'profile')));
+    const page = ctx.pages()[0];
+    await openApp(page);
+    await page.getByTestId('patient-label').fill('PT-first');
+    await analyze(page, sharedClip('overground-side-right-to-left.mp4'));
+    await saveCurrent(page, true);
+    const before = await storedRecords(page);
+    // leave about 6 MB free on the profile's disk
+    const free = statfsSync(mnt).bavail * statfsSync(mnt).bsize;
+    writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, free - 6 * 1024 * 1024)));
+    await page.getByTestId('patient-label').fill('PT-more');
+    let message = '';
+    for (let i = 0; i < 12 && !message; i++) {
+      // each save is a new record holding the video (about 1 MB)
+      await page.getByTestId('record-save-new').click();
+      await expect(page.getByTestId('record-save-new')).toBeEnabled();
+      const state = page.getByTestId('record-save-state');
+      await expect(state).toBeVisible();
+      const t = (await state.textContent()) ?? '';
+      console.log(`save ${i}: ${t.slice(0, 120)}`);
+      if (/no room left/.test(t)) message = t;
+    }
+    expect(message).toMatch(/no room left.*Nothing was changed.*records already saved are intact/);
+    await expect(page.getByTestId('record-save-state')).toHaveAttribute('role', 'alert');
+    const after = await storedRecords(page);
+    // the first record is untouched, and every record that was saved is whole (its video is there)
+    expect(after.records.find((r) => r.id === before.records[0].id)).toEqual(before.records[0]);
+    expect(after.videos[`${before.records[0].id}:0`]).toBe(before.videos[`${before.records[0].id}:0`]);
+    for (const r of after.records) expect(Object.keys(after.videos)).toContain(`${r.id}:0`);
+    // and the list still opens the first record
+    await openRecords(page);
+    await page.locator(`[data-testid=record-item][data-id="${before.records[0].id}"] [data-testid=record-open]`).click();
+    await expect(page.getByTestId('patient-label')).toHaveValue('PT-first');
+  } finally {
+    await ctx?.close();
+    execFileSync('umount', [mnt]);
+  }
+});
