@@ -7,7 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
 import type { AnalyzeResult } from '../../src/core/types';
 import { unzipStored } from '../../src/app/export/zip';
-import { analyze, openApp, sharedClip } from './helpers';
+import { join } from 'node:path';
+import { analyze, openApp, ROOT, sharedClip } from './helpers';
 
 async function downloadOf(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(testId).click()]);
@@ -81,4 +82,41 @@ test('stills, flagged-frame ZIP, CSV and JSON exports', async ({ page }) => {
   expect(json.schemaVersion).toBe(r.result!.schemaVersion);
   expect(json.frames).toHaveLength(r.result!.frames.length);
   expect((json.analysis as GaitAnalysis).events).toEqual(a.events);
+});
+
+test('the PDF report opens: pages, patient label, the charts and the flagged stills; A4 and Letter', async ({ page }) => {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  await openApp(page);
+  await page.getByTestId('patient-label').fill('PT-0042');
+  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
+  const a = r.result!.analysis as GaitAnalysis;
+  for (const paper of ['a4', 'letter'] as const) {
+    await page.getByTestId('pdf-paper').selectOption(paper);
+    const pdf = await downloadOf(page, 'export-pdf');
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const doc = await getDocument({ data: new Uint8Array(pdf.bytes), useSystemFonts: false, standardFontDataUrl: join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
+    const pages: { text: string; images: number; w: number; h: number }[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const p = await doc.getPage(i);
+      const text = (await p.getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ');
+      const ops = await p.getOperatorList();
+      const images = ops.fnArray.filter((f) => f === OPS.paintImageXObject).length;
+      const [, , w, h] = p.view;
+      pages.push({ text, images, w, h });
+    }
+    console.log(`${paper}: ${doc.numPages} pages, images per page ${pages.map((p) => p.images).join('/')}`);
+    expect(doc.numPages).toBeGreaterThanOrEqual(3);
+    expect(Math.round(pages[0].w)).toBe(paper === 'a4' ? 595 : 612);
+    expect(Math.round(pages[0].h)).toBe(paper === 'a4' ? 842 : 792);
+    expect(pages[0].text).toContain('StrideScope gait report');
+    expect(pages[0].text).toContain('PT-0042');
+    expect(pages[0].text).toContain('Cadence');
+    expect(pages[0].text).toContain(String(a.summary.cadence.value));
+    const chartPage = pages.findIndex((p) => p.text.includes('Over the clip'));
+    expect(chartPage).toBeGreaterThan(0);
+    expect(pages[chartPage].images).toBeGreaterThanOrEqual(1);
+    const stillPage = pages.findIndex((p) => p.text.includes('Flagged frames'));
+    expect(pages[stillPage].images).toBe(Math.min(6, new Set(a.flags.map((f) => f.frame)).size));
+    expect(pages.map((p) => p.text).join(' ')).toContain('not a diagnosis');
+  }
 });

@@ -4,6 +4,7 @@ import type { AnalyzeResult, ClipInfo, PoseFrame } from '../../core/types';
 import { keypointsCsv, resultJson, stridesCsv } from './data';
 import { download, stillFileName, stillPng, type StillContext } from './still';
 import { zip } from './zip';
+import { buildPdfReport, type Paper } from './pdfReport';
 
 /** Exports of one analysed clip: annotated stills (this frame, or every flagged frame as a ZIP), CSV and JSON data. */
 export function ExportBar({
@@ -15,6 +16,7 @@ export function ExportBar({
   getFrame,
   patientLabel,
   date,
+  chartSvg,
 }: {
   clip: ClipInfo;
   frames: readonly PoseFrame[];
@@ -24,7 +26,10 @@ export function ExportBar({
   getFrame(i: number, side: number): Promise<ImageBitmap | null>;
   patientLabel: string;
   date: string;
+  /** The timeline's SVG on the page (rasterised into the PDF report). */
+  chartSvg(): SVGSVGElement | null;
 }) {
+  const [paper, setPaper] = useState<Paper>(() => (/^en-(US|CA)|^es-MX/.test(navigator.language) ? 'letter' : 'a4'));
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const ctx: StillContext = { clip, frames, analysis, patientLabel, date };
@@ -75,6 +80,28 @@ export function ExportBar({
         >
           All flagged frames (ZIP, {flagged.length})
         </button>
+        <span className="pdf-group">
+          <button
+            type="button"
+            disabled={!!busy}
+            onClick={() =>
+              void run('Report', async () => {
+                const blob = await buildPdfReport({ clip, frames, analysis, patientLabel, date, chartSvg: chartSvg(), getFrame, paper });
+                download(blob, `${base}-report-${paper}.pdf`);
+              })
+            }
+            data-testid="export-pdf"
+          >
+            Report (PDF)
+          </button>
+          <select value={paper} onChange={(e) => setPaper(e.target.value as Paper)} aria-label="Paper size" data-testid="pdf-paper">
+            <option value="a4">A4</option>
+            <option value="letter">Letter</option>
+          </select>
+          <button type="button" onClick={() => window.print()} data-testid="print">
+            Print
+          </button>
+        </span>
         <button type="button" onClick={() => download(new Blob([keypointsCsv(frames)], { type: 'text/csv' }), `${base}-keypoints.csv`)} data-testid="export-keypoints">
           Keypoints (CSV)
         </button>

@@ -56,15 +56,35 @@ export function drawStill(canvas: HTMLCanvasElement | OffscreenCanvas, bmp: Imag
     'StrideScope · 2-D estimate from video, not a diagnosis',
   ];
   const size = Math.max(14, Math.round(Math.min(bmp.width, bmp.height) / 36));
-  g.font = `600 ${size}px system-ui, sans-serif`;
-  const w = Math.max(...lines.map((l) => g.measureText(l).width)) + size;
-  const h = lines.length * size * 1.35 + size * 0.6;
+  const fontOf = (i: number) => `${i === 0 ? 700 : 500} ${i === 2 ? Math.round(size * 0.8) : size}px system-ui, sans-serif`;
+  // wrap each caption line to the frame's width (portrait clips are narrow)
+  const maxW = bmp.width - size;
+  const wrapped: { text: string; style: number }[] = [];
+  lines.forEach((l, i) => {
+    g.font = fontOf(i);
+    let cur = '';
+    for (const word of l.split(' ')) {
+      const next = cur ? `${cur} ${word}` : word;
+      if (cur && g.measureText(next).width > maxW) {
+        wrapped.push({ text: cur, style: i });
+        cur = word;
+      } else cur = next;
+    }
+    if (cur) wrapped.push({ text: cur, style: i });
+  });
+  const w = Math.max(
+    ...wrapped.map((l) => {
+      g.font = fontOf(l.style);
+      return g.measureText(l.text).width;
+    }),
+  ) + size;
+  const h = wrapped.length * size * 1.35 + size * 0.6;
   g.fillStyle = 'rgba(13,17,23,0.78)';
   g.fillRect(0, bmp.height - h, Math.min(bmp.width, w), h);
   g.fillStyle = '#ffffff';
-  lines.forEach((l, i) => {
-    g.font = `${i === 0 ? 700 : 500} ${i === 2 ? Math.round(size * 0.8) : size}px system-ui, sans-serif`;
-    g.fillText(l, size / 2, bmp.height - h + size * 1.2 + i * size * 1.35);
+  wrapped.forEach((l, i) => {
+    g.font = fontOf(l.style);
+    g.fillText(l.text, size / 2, bmp.height - h + size * 1.2 + i * size * 1.35);
   });
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GaitAnalysis } from '../../core/analysis';
 import type { AnalyzeResult, ClipInfo, PoseFrame } from '../../core/types';
 import { ExportBar } from '../export/ExportBar';
@@ -37,6 +37,7 @@ export function ConsultView({
   date?: string;
 }) {
   const [ownFrame, setOwnFrame] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
   const frame = frameProp ?? ownFrame;
   const setFrame = onFrame ?? setOwnFrame;
   const model = useMemo(() => buildTimelineModel(analysis), [analysis]);
@@ -47,7 +48,7 @@ export function ConsultView({
   const seek = useCallback((f: number) => setFrame(Math.max(0, Math.min(frames.length - 1, f))), [frames.length, setFrame]);
   const hasChart = analysis.activity !== 'none' && model.panels.length > 0;
   return (
-    <div className="consult" data-testid="consult-view">
+    <div className="consult" data-testid="consult-view" ref={root}>
       {analysis.activity !== 'none' && <SummaryCards analysis={analysis} />}
       <div className="consult-main">
         <Player
@@ -74,7 +75,7 @@ export function ConsultView({
       </div>
       <FlagStrip analysis={analysis} frames={frames} clip={clip} getFrame={getFrame} current={frame} onSeek={seek} />
       {analysis.activity !== 'none' && (
-        <ExportBar clip={clip} frames={frames} analysis={analysis} result={result} frame={frame} getFrame={getFrame} patientLabel={patientLabel} date={date} />
+        <ExportBar clip={clip} frames={frames} analysis={analysis} result={result} frame={frame} getFrame={getFrame} patientLabel={patientLabel} date={date} chartSvg={() => root.current?.querySelector('.timeline svg') ?? null} />
       )}
     </div>
   );
