@@ -80,6 +80,7 @@ export function App() {
   );
 
   const pendingSecond = useRef<{ result: AnalyzeResult; video: Blob | null } | null>(null);
+  const [pendingTick, setPendingTick] = useState(0);
   const openRecord = useCallback(
     async (id: string) => {
       setOpenProblem(null);
@@ -93,9 +94,10 @@ export function App() {
       runs.current++;
       Object.assign(hook.current, { phase: 'done', result: rec.clips[0].result, error: null, summary: null, runs: runs.current });
       if (rec.clips[1]) {
-        setWantSecond(true);
-        // the second worker exists once wantSecond is set; its load waits for it (useClipRun re-creates `load`)
+        // the second worker exists once wantSecond is set; the effect below loads into it when it is ready
         pendingSecond.current = { result: rec.clips[1].result, video: await video(1) };
+        setWantSecond(true);
+        setPendingTick((t) => t + 1);
       } else setWantSecond(false);
     },
     [primary],
@@ -107,7 +109,26 @@ export function App() {
     void second.load(p.result, p.video).then(() => {
       hook.current.second = { phase: 'done', result: p.result, error: null, summary: null };
     });
-  }, [second.ready, second]);
+  }, [second.ready, second, pendingTick]);
+
+  /** Two records of one patient, the earlier as "before": their first clips side by side (comparison view). */
+  const compareRecords = useCallback(
+    async (beforeId: string, afterId: string) => {
+      setOpenProblem(null);
+      const [b, a] = await Promise.all([getRecord(beforeId), getRecord(afterId)]);
+      if (!b || !a) return setOpenProblem('One of the two records no longer exists.');
+      setPatientLabel(b.patientLabel);
+      setSessionDate(b.date);
+      setRecordId(b.id);
+      await primary.load(b.clips[0].result, b.clips[0].hasVideo ? await getVideo(b.id, 0) : null);
+      runs.current++;
+      Object.assign(hook.current, { phase: 'done', result: b.clips[0].result, error: null, summary: null, runs: runs.current });
+      pendingSecond.current = { result: a.clips[0].result, video: a.clips[0].hasVideo ? await getVideo(a.id, 0) : null };
+      setWantSecond(true);
+      setPendingTick((t) => t + 1);
+    },
+    [primary],
+  );
 
   const cancel = primary.cancel;
   const running = phase === 'running';
@@ -120,7 +141,7 @@ export function App() {
         <p className="tagline">Running gait from a phone video — analysed on this device, never uploaded.</p>
       </header>
       <main>
-        <RecordsPanel refreshKey={recordsKey} onOpen={(id) => void openRecord(id)} />
+        <RecordsPanel refreshKey={recordsKey} onOpen={(id) => void openRecord(id)} onCompare={(b, a) => void compareRecords(b, a)} />
         {openProblem && (
           <div className="banner error" role="alert">
             {openProblem}

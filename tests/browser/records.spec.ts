@@ -169,3 +169,32 @@ test('filling the storage quota gives a clear message and damages no saved recor
     execFileSync('umount', [mnt]);
   }
 });
+
+test('two records of one patient open side by side as before and after', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('patient-label').fill('PT-0009');
+  await page.getByTestId('session-date').fill('2026-01-10');
+  const r = await analyze(page, sharedClip('overground-side-right-to-left.mp4'));
+  await saveCurrent(page, false);
+  // a later session of the same patient (here the same clip saved again under a later date)
+  await page.getByTestId('session-date').fill('2026-03-02');
+  await page.getByTestId('record-save-new').click();
+  await expect(page.getByTestId('record-save-state')).toContainText(/Saved on this device/);
+  await page.reload();
+  await page.waitForFunction(() => window.__stridescope !== undefined);
+  await openRecords(page);
+  await expect(page.getByTestId('record-item')).toHaveCount(2);
+  const picks = page.getByTestId('record-pick');
+  await picks.nth(0).check();
+  await expect(page.getByTestId('compare-pick')).toContainText(/Pick a second record/);
+  await picks.nth(1).check();
+  await expect(page.getByTestId('compare-pick')).toContainText('Compare 2026-01-10 (before) with 2026-03-02 (after)');
+  await page.getByTestId('records-compare').click();
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-kind', 'sessions');
+  await expect(page.getByTestId('deltas')).toBeVisible();
+  await expect(page.getByTestId('delta-cadence').getByTestId('delta-value')).toHaveText('0');
+  const events = (r.result!.analysis as GaitAnalysis).events.length;
+  await expect(page.getByTestId('compare-col-0').getByTestId('event-mark')).toHaveCount(events);
+  await expect(page.getByTestId('compare-col-1').getByTestId('event-mark')).toHaveCount(events);
+  await expect(page.getByTestId('patient-label')).toHaveValue('PT-0009');
+});

@@ -8,7 +8,8 @@ function mb(n: number): string {
 }
 
 /** The records saved on this device: search, reopen, rename, delete (confirmed), back up, restore. */
-export function RecordsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpen(id: string): void }) {
+export function RecordsPanel({ refreshKey, onOpen, onCompare }: { refreshKey: number; onOpen(id: string): void; onCompare(before: string, after: string): void }) {
+  const [picked, setPicked] = useState<string[]>([]);
   const [records, setRecords] = useState<RecordSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -74,10 +75,37 @@ export function RecordsPanel({ refreshKey, onOpen }: { refreshKey: number; onOpe
               }}
             />
           </div>
+          {picked.length > 0 && (
+            <p className="compare-pick" data-testid="compare-pick">
+              {(() => {
+                const two = (records ?? []).filter((r) => picked.includes(r.id)).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
+                const samePatient = two.length === 2 && two[0].patientLabel.trim().toLowerCase() === two[1].patientLabel.trim().toLowerCase();
+                if (two.length < 2) return 'Pick a second record of the same patient to compare.';
+                if (!samePatient) return 'The two picked records are of different patients: pick two of the same patient.';
+                return (
+                  <>
+                    Compare {two[0].date} (before) with {two[1].date} (after){' '}
+                    <button type="button" className="primary" onClick={() => onCompare(two[0].id, two[1].id)} data-testid="records-compare">
+                      Open both
+                    </button>
+                  </>
+                );
+              })()}
+            </p>
+          )}
           {records && records.length === 0 && <p className="note-muted">No records yet. After an analysis, "Save to records" keeps it on this device.</p>}
           <ul className="records-list">
             {shown.map((r) => (
               <li key={r.id} data-testid="record-item" data-id={r.id}>
+                <label className="record-pick" title="Pick two records of the same patient to compare them (before / after)">
+                  <input
+                    type="checkbox"
+                    checked={picked.includes(r.id)}
+                    onChange={(e) => setPicked((p) => (e.target.checked ? [...p.filter((x) => x !== r.id), r.id].slice(-2) : p.filter((x) => x !== r.id)))}
+                    aria-label={`Pick ${r.patientLabel} ${r.date} for comparison`}
+                    data-testid="record-pick"
+                  />
+                </label>
                 <div className="record-main">
                   {renaming?.id === r.id ? (
                     <form
