@@ -123,8 +123,12 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const frames = decodeFrames(clip, options.poseInputLongSide ?? DEFAULT_LONG_SIDE, () => isCancelled(runId), (e, at) => {
         decodeError = { e, at };
       });
+      const prior = options.priorFrames ?? [];
       for await (const f of frames) {
-        const pose = await est.estimate(f.image, f.timestampUs, f.scale);
+        // resuming: a frame whose pose was already found (same index and timestamp) is reused, not estimated again
+        const known = prior[f.index];
+        const reuse = known && known.index === f.index && known.timestampUs === f.timestampUs;
+        const pose = reuse ? (known.keypoints ? { score: known.score ?? 0, keypoints: known.keypoints } : null) : await est.estimate(f.image, f.timestampUs, f.scale);
         timestampsUs.push(f.timestampUs);
         if (pose) summary.framesWithPose++;
         const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null };
@@ -152,6 +156,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       clip.info.variableFrameRate = rate.variable;
       summary.cancelled = isCancelled(runId);
       if (rate.variable) summary.notes.push('Variable frame rate: timing uses each frame’s own timestamp.');
+      if (prior.length) summary.notes.push(`Resumed: the poses of the first ${Math.min(prior.length, timestampsUs.length)} frames were kept from the interrupted analysis.`);
       if (!rate.monotonic) summary.notes.push('Some frame timestamps do not increase: the file may be damaged.');
       if (decodeError) {
         const { e, at } = decodeError as { e: Error; at: number };

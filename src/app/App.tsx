@@ -5,7 +5,7 @@ import { useClipRun, type Phase, type RunEnd } from './useClipRun';
 import { CompareView } from './report/CompareView';
 import { RecordsPanel } from './records/RecordsPanel';
 import { SaveRecord } from './records/SaveRecord';
-import { getRecord, getVideo } from './records/db';
+import { clearDraft, getDraft, getRecord, getVideo, saveDraft, type AnalysisDraft } from './records/db';
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
 import { Player, type PlayerProps } from './Player';
@@ -43,6 +43,12 @@ export function App() {
   const [recordId, setRecordId] = useState<string | null>(null);
   const [recordsKey, setRecordsKey] = useState(0);
   const [openProblem, setOpenProblem] = useState<string | null>(null);
+  const [draft, setDraft] = useState<AnalysisDraft | null>(null);
+  const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  const resumeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    void getDraft().then(setDraft).catch(() => setDraft(null));
+  }, []);
   const second = useClipRun(wantSecond);
   const runs = useRef(0);
   const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, second: null, setOptions: () => {} });
@@ -59,16 +65,49 @@ export function App() {
     };
   }, [primary.ready]);
 
+  // the analysis in progress is saved as it goes (every ~2 s), so a reload or a crash can resume it
+  const lastDraft = useRef(0);
   const analyse = useCallback(
-    async (file: File) => {
+    async (file: File, resume?: AnalysisDraft) => {
       setRecordId(null);
-      const end = await primary.analyse(file, { model, view }, () => Object.assign(hook.current, { phase: 'running', result: null, error: null, summary: null }));
+      setDraft(null);
+      setDraftProblem(null);
+      const m = resume?.model ?? model;
+      const v = resume?.view ?? view;
+      const end = await primary.analyse(
+        file,
+        {
+          model: m,
+          view: v,
+          priorFrames: resume?.frames,
+          onCheckpoint: (frames, totalFrames) => {
+            const now = performance.now();
+            if (now - lastDraft.current < 2000) return;
+            lastDraft.current = now;
+            void saveDraft({ fileName: file.name, fileSize: file.size, model: m, view: v, patientLabel, date: sessionDate, totalFrames, frames: frames.slice(), savedAt: new Date().toISOString() }).catch(() => {
+              /* a draft that cannot be saved (storage full) only loses the resume option */
+            });
+          },
+        },
+        () => Object.assign(hook.current, { phase: 'running', result: null, error: null, summary: null }),
+      );
       if (!end) return;
+      await clearDraft().catch(() => {});
       runs.current++;
       Object.assign(hook.current, { ...end, runs: runs.current });
     },
-    [primary, model, view],
+    [primary, model, view, patientLabel, sessionDate],
   );
+  const resume = (file: File) => {
+    if (!draft) return;
+    if (file.name !== draft.fileName || file.size !== draft.fileSize) {
+      setDraftProblem(`That is not the interrupted clip: choose "${draft.fileName}" (${(draft.fileSize / 1024 ** 2).toFixed(1)} MB).`);
+      return;
+    }
+    setPatientLabel(draft.patientLabel);
+    setSessionDate(draft.date);
+    void analyse(file, draft);
+  };
 
   const analyseSecond = useCallback(
     async (file: File) => {
@@ -141,6 +180,25 @@ export function App() {
         <p className="tagline">Running gait from a phone video — analysed on this device, never uploaded.</p>
       </header>
       <main>
+        {draft && phase !== 'running' && (
+          <div className="banner warn" role="status" data-testid="draft-banner">
+            An analysis of <strong>{draft.fileName}</strong>{draft.patientLabel ? ` (${draft.patientLabel})` : ''} was interrupted at frame {draft.frames.length} of{' '}
+            {draft.totalFrames || '?'}. <button type="button" onClick={() => resumeInput.current?.click()} data-testid="draft-resume">Resume: choose the same video…</button>{' '}
+            <button type="button" onClick={() => void clearDraft().then(() => setDraft(null))} data-testid="draft-discard">Discard</button>
+            <input
+              ref={resumeInput}
+              type="file"
+              hidden
+              data-testid="resume-input"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) resume(f);
+              }}
+            />
+            {draftProblem && <p data-testid="draft-problem">{draftProblem}</p>}
+          </div>
+        )}
         <RecordsPanel refreshKey={recordsKey} onOpen={(id) => void openRecord(id)} onCompare={(b, a) => void compareRecords(b, a)} />
         {openProblem && (
           <div className="banner error" role="alert">

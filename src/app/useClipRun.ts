@@ -18,6 +18,15 @@ export interface RunEnd {
   summary: RunSummary | null;
 }
 
+export interface RunChoice {
+  model: PoseModelId;
+  view: ViewChoice;
+  /** Resuming: poses already found for the first frames of this clip. */
+  priorFrames?: PoseFrame[];
+  /** Called about every 0.5 s with every frame found so far (drafts are saved from it). */
+  onCheckpoint?(frames: PoseFrame[], totalFrames: number): void;
+}
+
 export interface ClipRun {
   ready: boolean;
   modelsProblem: string | null;
@@ -33,7 +42,7 @@ export interface ClipRun {
   result: AnalyzeResult | null;
   /** The video of the current run or reopened record (saved with a record only when the user asks). */
   file: Blob | null;
-  analyse(file: File, opts: { model: PoseModelId; view: ViewChoice }, onStart?: () => void): Promise<RunEnd | null>;
+  analyse(file: File, opts: RunChoice, onStart?: () => void): Promise<RunEnd | null>;
   /** Shows a saved analysis without running the model; with its video the player shows the frames. */
   load(result: AnalyzeResult, video: Blob | null): Promise<void>;
   cancel(): void;
@@ -68,7 +77,7 @@ export function useClipRun(enabled = true): ClipRun {
   }, [enabled]);
 
   const analyse = useCallback(
-    async (file: File, opts: { model: PoseModelId; view: ViewChoice }, onStart?: () => void): Promise<RunEnd | null> => {
+    async (file: File, opts: RunChoice, onStart?: () => void): Promise<RunEnd | null> => {
       if (!bridge) return null;
       abort.current?.abort();
       const ctrl = new AbortController();
@@ -90,19 +99,21 @@ export function useClipRun(enabled = true): ClipRun {
       const outcome = await bridge.run(
         file,
         file.name,
-        opts,
+        { model: opts.model, view: opts.view, priorFrames: opts.priorFrames },
         {
           onProgress: setProgress,
           onClip: (c) => {
             clipInfo = c;
             setClip(c);
           },
+          // (checkpoints use the frames flushed below)
           onFrames: (batch) => {
             framesRef.current.push(...batch);
             const now = performance.now();
             if (now - lastFlush > 500) {
               lastFlush = now;
               setFrames(framesRef.current.slice());
+              opts.onCheckpoint?.(framesRef.current, (clipInfo as ClipInfo | null)?.sampleCount ?? 0);
             }
           },
         },

@@ -14,6 +14,8 @@ export interface RunOptions {
   backend?: BackendId;
   /** Frames per onFrames batch. */
   batchSize?: number;
+  /** Resuming an interrupted analysis: the poses already found for the first frames (same clip), reused as they are. */
+  priorFrames?: PoseFrame[];
 }
 
 export interface Progress {

@@ -198,3 +198,64 @@ test('two records of one patient open side by side as before and after', async (
   await expect(page.getByTestId('compare-col-1').getByTestId('event-mark')).toHaveCount(events);
   await expect(page.getByTestId('patient-label')).toHaveValue('PT-0009');
 });
+
+test('an analysis interrupted by a reload can be resumed (the poses found are kept) or discarded', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('patient-label').fill('PT-0011');
+  const clip = sharedClip('treadmill-side-left.mp4');
+  await page.setInputFiles('[data-testid=file-input]', clip);
+  await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? 0) > 35, null, { timeout: 180_000 });
+  await page.waitForTimeout(2600); // at least one draft saved after that point
+  await page.reload();
+  await page.waitForFunction(() => window.__stridescope !== undefined);
+  const banner = page.getByTestId('draft-banner');
+  await expect(banner).toContainText('treadmill-side-left.mp4');
+  await expect(banner).toContainText('PT-0011');
+  const kept = Number(/interrupted at frame (\d+)/.exec((await banner.textContent()) ?? '')![1]);
+  expect(kept).toBeGreaterThan(100);
+  const draftFrames = await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('stridescope');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const d = await new Promise<{ frames: unknown[] }>((res, rej) => {
+      const r = db.transaction('drafts').objectStore('drafts').get('current');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return d.frames;
+  });
+  expect(draftFrames).toHaveLength(kept);
+
+  // the wrong file is refused plainly
+  await page.setInputFiles('[data-testid=resume-input]', sharedClip('overground-side-right-to-left.mp4'));
+  await expect(page.getByTestId('draft-problem')).toContainText('not the interrupted clip');
+  // the same file resumes: the poses already found are kept as they were, the rest is estimated
+  await page.setInputFiles('[data-testid=resume-input]', clip);
+  await page.waitForFunction(() => window.__stridescope?.phase === 'done', null, { timeout: 10 * 60_000 });
+  const r = await page.evaluate(() => window.__stridescope!.result!);
+  expect(r.frames).toHaveLength(360);
+  expect(r.frames.slice(0, kept)).toEqual(draftFrames);
+  expect(r.frames[kept + 5].keypoints).not.toBeNull();
+  expect((r.analysis as GaitAnalysis).activity).toBe('running');
+  expect(await page.evaluate(() => window.__stridescope!.summary!.notes.join(' '))).toContain(`the first ${kept} frames were kept`);
+  await expect(page.getByTestId('patient-label')).toHaveValue('PT-0011');
+  await page.reload();
+  await page.waitForFunction(() => window.__stridescope !== undefined);
+  await expect(page.getByTestId('draft-banner')).toHaveCount(0); // finished: no draft left
+
+  // interrupted again (the 12 s clip: still running after the wait), then discarded
+  await page.setInputFiles('[data-testid=file-input]', clip);
+  await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? 0) > 10, null, { timeout: 180_000 });
+  await page.waitForTimeout(2600);
+  await page.reload();
+  await page.waitForFunction(() => window.__stridescope !== undefined);
+  await expect(page.getByTestId('draft-banner')).toBeVisible();
+  await page.getByTestId('draft-discard').click();
+  await expect(page.getByTestId('draft-banner')).toHaveCount(0);
+  await page.reload();
+  await page.waitForFunction(() => window.__stridescope !== undefined);
+  await expect(page.getByTestId('draft-banner')).toHaveCount(0);
+});

@@ -6,10 +6,10 @@
  * Every write is one IndexedDB transaction: it either lands completely or not at all, so a full disk (quota), a crash
  * or a reload in the middle of a save never damages a record that was already saved.
  */
-import type { AnalyzeResult } from '../../core/types';
+import type { AnalyzeResult, PoseFrame, PoseModelId, ViewChoice } from '../../core/types';
 
 export const DB_NAME = 'stridescope';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export interface RecordClip {
   fileName: string;
@@ -50,6 +50,7 @@ export function openDb(): Promise<IDBDatabase> {
       const db = req.result;
       if (!db.objectStoreNames.contains('records')) db.createObjectStore('records', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('videos')) db.createObjectStore('videos');
+      if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts');
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => {
@@ -180,4 +181,39 @@ export function quotaWarning(s: StorageState | null, bytes: number): string | nu
   if (after <= 0.9 * s.quota) return null;
   const mb = (n: number) => `${(n / 1024 ** 2).toFixed(0)} MB`;
   return `Storage is nearly full: ${mb(s.usage)} of ${mb(s.quota)} used, and this save needs about ${mb(bytes)}. Save without the video, or delete old records (back them up first).`;
+}
+
+/** An analysis in progress, saved as it goes (one at a time): what was found so far, to resume or discard after a
+ *  reload or a crash. The video is not kept: resuming asks for the same file again. */
+export interface AnalysisDraft {
+  fileName: string;
+  fileSize: number;
+  model: PoseModelId;
+  view: ViewChoice;
+  patientLabel: string;
+  date: string;
+  totalFrames: number;
+  frames: PoseFrame[];
+  savedAt: string;
+}
+
+export async function saveDraft(d: AnalysisDraft): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction('drafts', 'readwrite');
+  const finished = done(tx);
+  tx.objectStore('drafts').put(d, 'current');
+  await finished;
+}
+
+export async function getDraft(): Promise<AnalysisDraft | null> {
+  const db = await openDb();
+  return (await req(db.transaction('drafts').objectStore('drafts').get('current') as IDBRequest<AnalysisDraft | undefined>)) ?? null;
+}
+
+export async function clearDraft(): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction('drafts', 'readwrite');
+  const finished = done(tx);
+  tx.objectStore('drafts').delete('current');
+  await finished;
 }
