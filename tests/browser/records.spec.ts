@@ -184,6 +184,15 @@ test('two records of one patient open side by side as before and after', async (
   await page.waitForFunction(() => window.__stridescope !== undefined);
   await openRecords(page);
   await expect(page.getByTestId('record-item')).toHaveCount(2);
+  // search and rename
+  await page.getByTestId('records-search').fill('2026-03');
+  await expect(page.getByTestId('record-item')).toHaveCount(1);
+  await page.getByTestId('records-search').fill('');
+  await expect(page.getByTestId('record-item')).toHaveCount(2);
+  await page.getByTestId('record-rename').nth(0).click();
+  await page.getByTestId('rename-input').fill('PT-0009 ');
+  await page.getByTestId('rename-input').press('Enter');
+  await expect(page.getByTestId('record-label').nth(0)).toHaveText('PT-0009');
   const picks = page.getByTestId('record-pick');
   await picks.nth(0).check();
   await expect(page.getByTestId('compare-pick')).toContainText(/Pick a second record/);
