@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { serviceWorkerPlugin } from './scripts/lib/sw-plugin.mjs';
 
 /**
  * Cross-origin isolation (needed for WASM threads) and a strict same-origin CSP, on the dev server and on preview.
@@ -29,7 +30,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   resolve: {
     alias: {
       // pose-detection's ESM bundle imports @mediapipe/pose (not ESM). We only use runtime 'tfjs'.

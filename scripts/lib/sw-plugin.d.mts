@@ -1,0 +1,3 @@
+import type { Plugin } from 'vite';
+export const PRECACHED_MODELS: string[];
+export function serviceWorkerPlugin(): Plugin;
