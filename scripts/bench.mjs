@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { buildIfStale, ROOT, startAppServer } from './lib/app-server.mjs';
+import { chromiumRssMb } from './lib/memory.mjs';
 import { chromiumPath } from './lib/chromium.mjs';
 import { analyzeInPage, openApp, openBrowser } from './lib/run-in-page.mjs';
 
@@ -24,15 +25,6 @@ const LONG_SIDE = 960;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const row = (cols) => `| ${cols.join(' | ')} |`;
 
-/** Total resident memory of the Chromium process tree, MB. */
-function chromiumRssMb() {
-  try {
-    const out = execFileSync('ps', ['-eo', 'rss,comm'], { encoding: 'utf8' });
-    return out.split('\n').filter((l) => /chrom/.test(l)).reduce((s, l) => s + Number(l.trim().split(/\s+/)[0] || 0), 0) / 1024;
-  } catch {
-    return NaN;
-  }
-}
 
 /** Puts the clip into a hidden file input of the page, so page code gets a real File (as a user's drop would). */
 async function attachFile(page, path) {
