@@ -228,13 +228,19 @@ test('an analysis interrupted by a reload can be resumed (the poses found are ke
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-    const d = await new Promise<{ frames: unknown[] }>((res, rej) => {
-      const r = db.transaction('drafts').objectStore('drafts').get('current');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
+    // the draft is stored in chunks ('chunk:<first frame>') plus a header ('current') that says how many are saved
+    const store = db.transaction('drafts').objectStore('drafts');
+    const get = <T,>(r: IDBRequest<T>) =>
+      new Promise<T>((res, rej) => {
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    const head = await get(store.get('current') as IDBRequest<{ saved: number }>);
+    const keys = ((await get(store.getAllKeys())) as string[]).filter((k) => k.startsWith('chunk:')).sort();
+    const frames: unknown[] = [];
+    for (const k of keys) frames.push(...(await get(store.get(k) as IDBRequest<unknown[]>)));
     db.close();
-    return d.frames;
+    return frames.slice(0, head.saved);
   });
   expect(draftFrames).toHaveLength(kept);
 

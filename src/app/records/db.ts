@@ -197,23 +197,45 @@ export interface AnalysisDraft {
   savedAt: string;
 }
 
+/**
+ * Saves the draft incrementally: the header (everything but the frames) under 'current', and only the frames found
+ * since the last save, as one more chunk ('chunk:<first frame index>'). Each write is small, so saving every ~2 s
+ * costs the same at the end of a 10-minute clip as at its start (rewriting every frame each time grew with the square
+ * of the clip's length).
+ */
 export async function saveDraft(d: AnalysisDraft): Promise<void> {
   const db = await openDb();
   const tx = db.transaction('drafts', 'readwrite');
   const finished = done(tx);
-  tx.objectStore('drafts').put(d, 'current');
+  const store = tx.objectStore('drafts');
+  const head = (await req(store.get('current') as IDBRequest<(Omit<AnalysisDraft, 'frames'> & { saved: number }) | undefined>)) ?? null;
+  const same = head && head.fileName === d.fileName && head.fileSize === d.fileSize && head.saved <= d.frames.length;
+  if (!same) {
+    store.clear();
+  }
+  const from = same ? head.saved : 0;
+  if (d.frames.length > from) store.put(d.frames.slice(from), `chunk:${String(from).padStart(7, '0')}`);
+  const { frames: _frames, ...rest } = d;
+  store.put({ ...rest, saved: d.frames.length }, 'current');
   await finished;
 }
 
 export async function getDraft(): Promise<AnalysisDraft | null> {
   const db = await openDb();
-  return (await req(db.transaction('drafts').objectStore('drafts').get('current') as IDBRequest<AnalysisDraft | undefined>)) ?? null;
+  const store = db.transaction('drafts').objectStore('drafts');
+  const head = (await req(store.get('current') as IDBRequest<(Omit<AnalysisDraft, 'frames'> & { saved: number }) | undefined>)) ?? null;
+  if (!head) return null;
+  const keys = ((await req(store.getAllKeys())) as string[]).filter((k) => k.startsWith('chunk:')).sort();
+  const frames: PoseFrame[] = [];
+  for (const k of keys) frames.push(...((await req(store.get(k) as IDBRequest<PoseFrame[]>)) ?? []));
+  const { saved: _saved, ...rest } = head;
+  return { ...rest, frames: frames.slice(0, head.saved) };
 }
 
 export async function clearDraft(): Promise<void> {
   const db = await openDb();
   const tx = db.transaction('drafts', 'readwrite');
   const finished = done(tx);
-  tx.objectStore('drafts').delete('current');
+  tx.objectStore('drafts').clear();
   await finished;
 }
