@@ -4,6 +4,7 @@
  * it can be unit-tested and so the drawing code only maps data to pixels.
  */
 import type { AngleSeries, Foot, GaitAnalysis, PatternFlag } from '../../core/analysis';
+import { THRESHOLD_VALUE_KEY } from '../../core/analysis/pattern';
 
 export interface Trace {
   key: keyof AngleSeries;
@@ -136,17 +137,10 @@ const FLAG_TITLES: Record<PatternFlag['kind'], string> = {
 
 /** How far a flag's values go past its thresholds (degrees past, summed, 10° = full), times its confidence. */
 export function flagSeverity(f: PatternFlag): number {
-  const VALUE_OF: Record<string, string> = {
-    TRUNK_UPRIGHT_MAX_DEG: 'trunkLeanDeg',
-    LUMBAR_EXTENSION_HIGH_DEG: 'lumbarExtensionEstimateDeg',
-    THIGH_EXTENSION_HIGH_DEG: 'thighExtensionDeg',
-    TRUNK_THIGH_EXTENSION_HIGH_DEG: 'trunkThighExtensionDeg',
-    STRAIGHT_KNEE_MAX_DEG: 'kneeFlexionDeg',
-    STRIKE_HEEL_MIN_DEG: 'footAngleDeg',
-  };
+
   let past = 0;
   for (const t of f.thresholds) {
-    const v = f.values[VALUE_OF[t.name]];
+    const v = f.values[THRESHOLD_VALUE_KEY[t.name]];
     if (v === null || v === undefined) continue;
     past += Math.max(0, t.comparison === '>=' ? v - t.value : t.value - v);
   }

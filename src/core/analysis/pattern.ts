@@ -23,6 +23,16 @@ import {
   TRUNK_UPRIGHT_MAX_DEG,
 } from './thresholds';
 
+/** Which of a flag's `values` each named threshold is compared with (severity shading, consistency checks). */
+export const THRESHOLD_VALUE_KEY: Record<string, string> = {
+  TRUNK_UPRIGHT_MAX_DEG: 'trunkLeanDeg',
+  LUMBAR_EXTENSION_HIGH_DEG: 'lumbarExtensionEstimateDeg',
+  THIGH_EXTENSION_HIGH_DEG: 'thighExtensionDeg',
+  TRUNK_THIGH_EXTENSION_HIGH_DEG: 'trunkThighExtensionDeg',
+  STRAIGHT_KNEE_MAX_DEG: 'kneeFlexionDeg',
+  STRIKE_HEEL_MIN_DEG: 'footAngleDeg',
+};
+
 const r1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 function framesAround(frame: number, fps: number, n: number): number[] {

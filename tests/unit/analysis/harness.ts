@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { analyzeGait, type GaitAnalysis } from '../../../src/core/analysis';
+import { THRESHOLD_VALUE_KEY } from '../../../src/core/analysis/pattern';
 import { generateSideTrack, PRESETS, type SideTrackOptions, type SideTruth } from '../../../fixtures/synthetic';
 export type Preset = keyof typeof PRESETS;
 
@@ -136,16 +137,6 @@ export function checkKneeAtContact(preset: Preset, fps: number): void {
   expect(Math.abs(err)).toBeLessThanOrEqual(4);
 }
 
-/** Which value of a flag each named threshold applies to. */
-const THRESHOLD_VALUE: Record<string, string> = {
-  TRUNK_UPRIGHT_MAX_DEG: 'trunkLeanDeg',
-  LUMBAR_EXTENSION_HIGH_DEG: 'lumbarExtensionEstimateDeg',
-  THIGH_EXTENSION_HIGH_DEG: 'thighExtensionDeg',
-  TRUNK_THIGH_EXTENSION_HIGH_DEG: 'trunkThighExtensionDeg',
-  STRAIGHT_KNEE_MAX_DEG: 'kneeFlexionDeg',
-  STRIKE_HEEL_MIN_DEG: 'footAngleDeg',
-};
-
 /** The extended-posture pattern is reported present on the extended preset, and every flag carries its reasons,
  *  values and thresholds. */
 export function checkExtendedFlags(fps: number, where: Pick<SideTrackOptions, 'direction' | 'setting'> = {}): void {
@@ -160,7 +151,7 @@ export function checkExtendedFlags(fps: number, where: Pick<SideTrackOptions, 'd
     expect(f.frames).toContain(f.frame);
     // every threshold a flag lists is crossed by the value it carries
     for (const t of f.thresholds) {
-      const v = f.values[THRESHOLD_VALUE[t.name]];
+      const v = f.values[THRESHOLD_VALUE_KEY[t.name]];
       expect(v, `${f.kind} ${t.name}`).not.toBeNull();
       if (t.comparison === '>=') expect(v!).toBeGreaterThanOrEqual(t.value);
       if (t.comparison === '<=') expect(v!).toBeLessThanOrEqual(t.value);
