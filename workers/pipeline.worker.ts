@@ -193,9 +193,10 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
   },
 
   async loadClip(file, fileName, timestampsUs) {
-    // a saved record reopened with its video: the player's frames, no pose model run
+    // a saved record reopened with its video: the player's frames, no pose model run (null: no video, forget the last)
     if (lastClip) lastClip.clip.input.dispose();
     lastClip = null;
+    if (!file) return false;
     const clip = await openClip(file, fileName);
     lastClip = { clip, timestampsUs: [...timestampsUs] };
     return true;

@@ -148,7 +148,7 @@ export function App() {
     void second.load(p.result, p.video).then(() => {
       hook.current.second = { phase: 'done', result: p.result, error: null, summary: null };
     });
-  }, [second.ready, second, pendingTick]);
+  }, [second.ready, second.load, pendingTick]);
 
   /** Two records of one patient, the earlier as "before": their first clips side by side (comparison view). */
   const compareRecords = useCallback(

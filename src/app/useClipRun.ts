@@ -161,8 +161,8 @@ export function useClipRun(enabled = true): ClipRun {
       setProgress(null);
       setAnalysis(result.analysis as GaitAnalysis | null);
       setResult(result);
-      if (bridge && video) await bridge.loadClip(video, result.clip.fileName, result.frames.map((f) => f.timestampUs));
-      else if (bridge) await bridge.loadClip(new Blob([]), result.clip.fileName, []).catch(() => false); // forget the previous clip's video
+      // without a video the worker forgets the previous clip's (the player then draws the skeleton only)
+      if (bridge) await bridge.loadClip(video, result.clip.fileName, video ? result.frames.map((f) => f.timestampUs) : []);
       setPhase('done');
     },
     [bridge],

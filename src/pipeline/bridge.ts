@@ -87,7 +87,7 @@ export class PipelineBridge {
     return this.api.frameBitmap(index, maxLongSide);
   }
 
-  loadClip(file: Blob, fileName: string, timestampsUs: number[]): Promise<boolean> {
+  loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean> {
     return this.api.loadClip(file, fileName, timestampsUs);
   }
 

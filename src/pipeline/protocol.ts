@@ -106,7 +106,7 @@ export interface PipelineWorkerApi {
   /** Decodes one frame (by index) of the last clip run, display-oriented, scaled to fit maxLongSide. */
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null>;
   /** Opens a clip for `frameBitmap` only (a saved record reopened with its video), with the frames' timestamps. */
-  loadClip(file: Blob, fileName: string, timestampsUs: number[]): Promise<boolean>;
+  loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean>;
   /** Decode-only throughput over the clip (benchmark). */
   benchDecode(file: Blob, toPixels: boolean, longSide: number): Promise<{ frames: number; ms: number }>;
   /** Pose-only: ms per frame on one decoded frame repeated n times. */
