@@ -31,6 +31,11 @@ const PROGRESS_INTERVAL_MS = 250;
 
 let estimator: PoseEstimator | null = null;
 let lastClip: { clip: OpenClip; timestampsUs: number[] } | null = null;
+/**
+ * Single frames (player, thumbnails, stills) are decoded one at a time: each decode seeks from a key frame with its own
+ * decoder, so a report asking for 200 thumbnails at once would otherwise hold 200 decoders and their frames.
+ */
+let frameQueue: Promise<unknown> = Promise.resolve();
 const cancelledRuns = new Set<number>();
 let cancelFlag: Int32Array | null = null;
 
@@ -203,12 +208,18 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
   },
 
   async frameBitmap(index, maxLongSide) {
-    if (!lastClip) return null;
-    const ts = lastClip.timestampsUs;
-    if (index < 0 || index >= ts.length) return null;
-    // Ask for the middle of the frame's interval, so rounding of µs never lands on the previous frame.
-    const mid = index + 1 < ts.length ? (ts[index] + ts[index + 1]) / 2 : ts[index] + 500;
-    const bmp = await decodeOneFrame(lastClip.clip, mid / 1e6, maxLongSide);
+    const decode = async () => {
+      const clip = lastClip;
+      if (!clip) return null;
+      const ts = clip.timestampsUs;
+      if (index < 0 || index >= ts.length) return null;
+      // Ask for the middle of the frame's interval, so rounding of µs never lands on the previous frame.
+      const mid = index + 1 < ts.length ? (ts[index] + ts[index + 1]) / 2 : ts[index] + 500;
+      return decodeOneFrame(clip.clip, mid / 1e6, maxLongSide);
+    };
+    const job = frameQueue.then(decode, decode);
+    frameQueue = job.catch(() => null);
+    const bmp = await job;
     return bmp ? Comlink.transfer(bmp, [bmp]) : null;
   },
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GaitAnalysis } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { drawSkeleton } from '../skeleton';
@@ -7,7 +7,20 @@ const THUMB_LONG_SIDE = 240;
 
 function Thumb({ frame, pose, clip, getFrame }: { frame: number; pose: PoseFrame | undefined; clip: ClipInfo; getFrame(i: number, side: number): Promise<ImageBitmap | null> }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // decoded only once scrolled near the view: a long clip can have hundreds of flagged frames
+  const [seen, setSeen] = useState(false);
   useEffect(() => {
+    const c = ref.current;
+    if (!c || seen) return;
+    if (typeof IntersectionObserver === 'undefined') return setSeen(true);
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    }, { rootMargin: '300px' });
+    io.observe(c);
+    return () => io.disconnect();
+  }, [seen]);
+  useEffect(() => {
+    if (!seen) return;
     let live = true;
     void getFrame(frame, THUMB_LONG_SIDE).then((bmp) => {
       const c = ref.current;
@@ -22,8 +35,8 @@ function Thumb({ frame, pose, clip, getFrame }: { frame: number; pose: PoseFrame
     return () => {
       live = false;
     };
-  }, [frame, pose, clip.displayWidth, getFrame]);
-  return <canvas ref={ref} className="thumb" aria-hidden="true" />;
+  }, [seen, frame, pose, clip.displayWidth, getFrame]);
+  return <canvas ref={ref} className="thumb" width={160} height={Math.round((160 * clip.displayHeight) / clip.displayWidth)} aria-hidden="true" />;
 }
 
 /** Every flagged frame as a thumbnail with its reasons; a click opens it in the player. */
