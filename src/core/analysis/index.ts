@@ -11,6 +11,7 @@ import { buildStrides, computeSideSeries } from './sideMeasures';
 import { analyzeBack } from './backMeasures';
 import { detectPattern } from './pattern';
 import { captureAdvice } from './quality';
+import { feetOutOfFrameFraction } from './framing';
 import { emptyMeasure, summarise, type Sample } from './summary';
 import { strideTimeFromContacts } from './cadence';
 import { findStandingFrames } from './calibration';
@@ -21,6 +22,7 @@ import {
   CADENCE_MIN,
   FRAME_ROUNDING_TOLERANCE,
   TO_FRAME_DELAY,
+  MAX_FEET_OUT_FRACTION,
   MIN_PERSON_S,
   MIN_STRIDES_FOR_GAIT,
   WALKING_CADENCE_MAX,
@@ -152,6 +154,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     gapsFilled: ct.stats.gapsFilled,
     legLengthPx: round(ct.legLengthPx, 1),
     runnerHeightFraction: runnerHeightFraction(ct),
+    feetOutOfFrameFraction: round(feetOutOfFrameFraction(track), 3),
     groundTiltDeg: null,
     footKeypoints,
     standingCalibration: false,
@@ -167,11 +170,13 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     view: viewInfo,
     quality,
   };
+  const feetOut = quality.feetOutOfFrameFraction !== null && quality.feetOutOfFrameFraction > MAX_FEET_OUT_FRACTION;
   const none = (reason: string, activityReason: string): GaitAnalysis => {
     const out: GaitAnalysis = {
       ...base,
       activity: 'none',
-      activityReason,
+      // when the feet are not in the picture that is the reason, whatever else failed
+      activityReason: feetOut ? `${NO_RUNNING}: the feet are out of the picture on ${(quality.feetOutOfFrameFraction! * 100).toFixed(0)} % of the frames` : activityReason,
       events: [],
       strides: [],
       backStances: [],
@@ -182,7 +187,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       headline: [],
     };
     out.advice = captureAdvice({
-      activity: 'none', fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, groundTiltDeg: null,
+      activity: 'none', fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, feetOutOfFrameFraction: quality.feetOutOfFrameFraction, groundTiltDeg: null,
       strides: 0, footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: false,
     });
     return out;
@@ -339,7 +344,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       headline: [],
     };
     out.advice = captureAdvice({
-      activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, groundTiltDeg: quality.groundTiltDeg,
+      activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, feetOutOfFrameFraction: quality.feetOutOfFrameFraction, groundTiltDeg: quality.groundTiltDeg,
       strides: full.length, footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: personFraction < 0.9 && view.setting === 'overground',
     });
     return out;
@@ -401,7 +406,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       headline: [],
     };
     out.advice = captureAdvice({
-      activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, groundTiltDeg: null,
+      activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, feetOutOfFrameFraction: quality.feetOutOfFrameFraction, groundTiltDeg: null,
       strides: Math.floor(back.stances.length / 2), footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: false,
     }).filter((a) => a.code !== 'fps-too-low');
     return out;

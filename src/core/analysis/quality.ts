@@ -3,6 +3,7 @@ import type { Advice, Activity, ViewInfo } from './types';
 import {
   FPS_FOR_CONTACT_TIMING,
   MAX_DROPOUT_FRACTION,
+  MAX_FEET_OUT_FRACTION,
   MAX_GROUND_TILT_DEG,
   MIN_RUNNER_HEIGHT_FRACTION,
   MIN_VIEW_CONFIDENCE,
@@ -15,6 +16,7 @@ export interface AdviceInput {
   view: ViewInfo;
   personFraction: number;
   runnerHeightFraction: number | null;
+  feetOutOfFrameFraction: number | null;
   groundTiltDeg: number | null;
   strides: number;
   footKeypoints: boolean;
@@ -25,7 +27,15 @@ export interface AdviceInput {
 
 export function captureAdvice(a: AdviceInput): Advice[] {
   const out: Advice[] = [];
-  if (a.activity === 'none') {
+  const feetOut = a.feetOutOfFrameFraction !== null && a.feetOutOfFrameFraction > MAX_FEET_OUT_FRACTION;
+  if (feetOut) {
+    out.push({
+      code: 'feet-out-of-frame',
+      severity: a.activity === 'none' ? 'error' : 'warning',
+      message: `The feet are out of the picture on ${(a.feetOutOfFrameFraction! * 100).toFixed(0)} % of the frames (the body is cut off at the shins or knees). Contacts, foot strike and knee angles need the whole body: film again from head to feet, with a little floor below the feet.`,
+    });
+  }
+  if (a.activity === 'none' && !feetOut) {
     out.push({ code: 'no-running', severity: 'error', message: 'No running found in this clip. Film the runner from the side (or from behind) for at least 7 strides.' });
   }
   if (!a.footKeypoints) {

@@ -193,6 +193,8 @@ export const MIN_RUNNER_HEIGHT_FRACTION = 0.35;
 export const MAX_GROUND_TILT_DEG = 5;
 /** Person missing in more than this fraction of frames → dropout advice. */
 export const MAX_DROPOUT_FRACTION = 0.15;
+/** A foot unseen (outside the frame or scored low) on more than this fraction of the pose frames → "film the feet". */
+export const MAX_FEET_OUT_FRACTION = 0.3;
 /** View confidence below this → "film square to the runner". */
 export const MIN_VIEW_CONFIDENCE = 0.6;
 

@@ -195,7 +195,8 @@ export interface Advice {
     | 'no-foot-keypoints'
     | 'no-running'
     | 'leg-swaps'
-    | 'runner-leaves-frame';
+    | 'runner-leaves-frame'
+    | 'feet-out-of-frame';
   severity: 'info' | 'warning' | 'error';
   message: string;
 }
@@ -210,6 +211,8 @@ export interface QualityInfo {
   gapsFilled: number;
   legLengthPx: number | null;
   runnerHeightFraction: number | null;
+  /** Fraction of the pose frames on which a foot is not seen (cut off by the frame's edge or scored low); null: no feet keypoints. */
+  feetOutOfFrameFraction: number | null;
   groundTiltDeg: number | null;
   footKeypoints: boolean;
   standingCalibration: boolean;
