@@ -252,6 +252,15 @@ export function App() {
             {error.advice && <p>{error.advice}</p>}
           </div>
         )}
+        {phase === 'done' && summary && summary.framesWithPose === 0 && (summary.clip.decodedFrameCount ?? 0) > 0 && (
+          <div className="banner warn" role="status" data-testid="no-person">
+            <strong>No person was found in this clip, so there is nothing to measure.</strong>
+            <p>
+              Check that this is the right clip. StrideScope needs one runner in good light with the whole body in the picture, head to feet: film from
+              the side (or from behind) with the phone still, at hip height, 3–5 m away.
+            </p>
+          </div>
+        )}
         {phase === 'cancelled' && (
           <p className="banner" role="status" data-testid="cancelled">
             Analysis cancelled. Choose a clip to start again.
