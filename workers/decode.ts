@@ -2,7 +2,7 @@
  * Decode stage: demux with mediabunny, decode every frame with WebCodecs, hand display-oriented pixels onward.
  * Never seeks a <video> element. Each VideoSample is closed as soon as its pixels are read.
  */
-import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, UnsupportedInputFormatError, VideoSampleSink, type EncodedPacket, type InputVideoTrack } from 'mediabunny';
 import type { ClipInfo } from '../src/core/types';
 import { PipelineError } from '../src/pipeline/protocol';
 
@@ -117,9 +117,16 @@ async function readClipInfo(input: Input, track: InputVideoTrack, file: Blob, fi
 export interface DecodedFrame {
   index: number;
   timestampUs: number;
-  image: ImageData;
+  /** Null for a frame the decoder could not decode (damaged data): it keeps its place and time, with no picture. */
+  image: ImageData | null;
   /** Multiply pose-input pixel coordinates by this to get display pixels. */
   scale: number;
+}
+
+/** Part of a clip to decode, in seconds of presentation time (both ends optional). */
+export interface DecodeRange {
+  startS?: number;
+  endS?: number;
 }
 
 /** Size of the pose-model input: display orientation, longest side at most `longSide`. */
@@ -131,47 +138,89 @@ export function poseInputSize(info: ClipInfo, longSide: number): { width: number
 }
 
 /**
- * Decodes every frame in presentation order. One VideoSample is open at a time (mediabunny decodes a few ahead);
- * each is drawn, rotated and scaled, into one reused canvas and closed at once.
- * Yields until the end, or until `shouldStop()`; a decode error mid-file ends the stream with `onError`.
+ * Decodes every frame in presentation order (or those in `range`). One VideoSample is open at a time (mediabunny
+ * decodes a few ahead); each is drawn, rotated and scaled, into one reused canvas and closed at once.
+ * Damaged data in the middle: decoding resumes at the next key frame, and the frames in between are yielded with no
+ * picture (their times from the container), so frame numbers and times stay those of the file.
+ * Yields until the end, or until `shouldStop()`; when nothing after the damage can be decoded the stream ends with
+ * `onError`.
  */
 export async function* decodeFrames(
   clip: OpenClip,
   longSide: number,
   shouldStop: () => boolean,
   onError: (e: Error, framesDecoded: number) => void,
+  range: DecodeRange = {},
 ): AsyncGenerator<DecodedFrame> {
   const { width, height, scale } = poseInputSize(clip.info, longSide);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false }) as OffscreenCanvasRenderingContext2D;
   const sink = new VideoSampleSink(clip.track);
-  const samples = sink.samples();
+  const endS = range.endS ?? Infinity;
+  let startS = range.startS;
   let index = 0;
-  try {
-    while (!shouldStop()) {
-      let next: IteratorResult<Awaited<ReturnType<typeof samples.next>>['value']>;
-      try {
-        next = await samples.next();
-      } catch (e) {
-        onError(e as Error, index);
-        return;
+  let lastGoodS = -Infinity;
+  /** Times (µs) of undecodable frames, yielded once a later frame decodes. */
+  let gap: number[] = [];
+  while (!shouldStop()) {
+    const samples = sink.samples(startS, endS);
+    let failed: Error | null = null;
+    try {
+      while (!shouldStop()) {
+        let next: IteratorResult<Awaited<ReturnType<typeof samples.next>>['value']>;
+        try {
+          next = await samples.next();
+        } catch (e) {
+          failed = e as Error;
+          break;
+        }
+        if (next.done || !next.value) return;
+        const sample = next.value;
+        let image: ImageData;
+        let timestampUs: number;
+        try {
+          timestampUs = sample.microsecondTimestamp;
+          lastGoodS = sample.timestamp;
+          sample.drawWithFit(ctx, { fit: 'fill' });
+          image = ctx.getImageData(0, 0, width, height);
+        } finally {
+          sample.close();
+        }
+        for (const t of gap) yield { index: index++, timestampUs: t, image: null, scale };
+        gap = [];
+        yield { index: index++, timestampUs, image, scale };
       }
-      if (next.done || !next.value) return;
-      const sample = next.value;
-      let image: ImageData;
-      let timestampUs: number;
-      try {
-        timestampUs = sample.microsecondTimestamp;
-        sample.drawWithFit(ctx, { fit: 'fill' });
-        image = ctx.getImageData(0, 0, width, height);
-      } finally {
-        sample.close();
-      }
-      yield { index: index++, timestampUs, image, scale };
+    } finally {
+      await samples.return(undefined).catch(() => undefined);
     }
-  } finally {
-    await samples.return(undefined);
+    if (!failed) return;
+    // resume at the first key frame after the damage (after the last attempt's start when that failed at once)
+    const resume = await resumePoint(clip.track, Math.max(lastGoodS, startS ?? -Infinity), lastGoodS);
+    if (!resume || resume.next.timestamp >= endS) {
+      onError(failed, index);
+      return;
+    }
+    gap = resume.skipped.filter((t) => range.startS === undefined || t >= range.startS).map((t) => Math.round(t * 1e6));
+    startS = resume.next.timestamp;
   }
+}
+
+/**
+ * Where to resume after damage: the first key frame after time `after` (s), and the presentation times of the
+ * frames after `lastGood` (s) and before that key frame, which will have no picture.
+ */
+async function resumePoint(track: InputVideoTrack, after: number, lastGood: number): Promise<{ next: EncodedPacket; skipped: number[] } | null> {
+  const packets = new EncodedPacketSink(track);
+  const meta = { metadataOnly: true };
+  const keyAtOrBefore = async (t: number) => (Number.isFinite(t) ? await packets.getKeyPacket(t, meta) : null) ?? (await packets.getFirstPacket(meta));
+  const anchor = await keyAtOrBefore(after);
+  const next = anchor && (await packets.getNextKeyPacket(anchor, meta));
+  if (!next) return null;
+  const skipped: number[] = [];
+  for (let p = await keyAtOrBefore(lastGood); p && p.sequenceNumber < next.sequenceNumber; p = await packets.getNextPacket(p, meta)) {
+    if (p.timestamp > lastGood && p.timestamp < next.timestamp) skipped.push(p.timestamp);
+  }
+  return { next, skipped: skipped.sort((a, b) => a - b) };
 }
 
 /** Decodes one frame by index (frames in presentation order), display-oriented and scaled. */

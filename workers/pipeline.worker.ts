@@ -23,7 +23,25 @@ import {
 } from '../src/pipeline/protocol';
 import { selectBackend } from './backend';
 import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
-import { createPoseEstimator, type PoseEstimator } from './pose';
+import { createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
+
+/** Consecutive runs in a sorted list of frame indices, as [first, last] pairs. */
+function indexSpans(indices: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indices) {
+    const last = out[out.length - 1];
+    if (last && i === last[1] + 1) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+/** Microseconds as m:ss.s (clip time). */
+function formatS(us: number): string {
+  const s = us / 1e6;
+  const m = Math.floor(s / 60);
+  return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
+}
 
 const BASE = new URL(import.meta.env.BASE_URL, self.location.origin).href;
 const DEFAULT_LONG_SIDE = 960;
@@ -114,10 +132,11 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const clip = await openClip(file, fileName, (info) => cb.onClip(info));
       const timestampsUs: number[] = [];
       lastClip = { clip, timestampsUs };
-      summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, cancelled: false, elapsedMs: 0, notes: [] };
+      summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, damagedFrames: 0, cancelled: false, elapsedMs: 0, notes: [] };
 
       stage = 'decode-pose';
-      const total = clip.info.sampleCount;
+      const range = options.range;
+      const total = range ? Math.max(1, Math.round((range.endS - range.startS) * clip.info.nominalFps)) : clip.info.sampleCount;
       // the analysis reads a compact typed-array track, filled as frames arrive
       const track = new PoseTrackBuilder(est.keypointNames, total, clip.info.displayWidth, clip.info.displayHeight);
       let batch: PoseFrame[] = [];
@@ -127,13 +146,21 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       let decodeError: { e: Error; at: number } | null = null;
       const frames = decodeFrames(clip, options.poseInputLongSide ?? DEFAULT_LONG_SIDE, () => isCancelled(runId), (e, at) => {
         decodeError = { e, at };
-      });
+      }, range);
+      const damaged: number[] = [];
       const prior = options.priorFrames ?? [];
       for await (const f of frames) {
         // resuming: a frame whose pose was already found (same index and timestamp) is reused, not estimated again
         const known = prior[f.index];
         const reuse = known && known.index === f.index && known.timestampUs === f.timestampUs;
-        const pose = reuse ? (known.keypoints ? { score: known.score ?? 0, keypoints: known.keypoints } : null) : await est.estimate(f.image, f.timestampUs, f.scale);
+        let pose: PoseResult | null = null;
+        if (reuse) pose = known.keypoints ? { score: known.score ?? 0, keypoints: known.keypoints } : null;
+        else if (f.image) pose = await est.estimate(f.image, f.timestampUs, f.scale);
+        else {
+          // no picture (damaged data): no pose, and tracking starts afresh after the gap
+          damaged.push(f.index);
+          est.reset();
+        }
         timestampsUs.push(f.timestampUs);
         if (pose) summary.framesWithPose++;
         const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null };
@@ -163,11 +190,17 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       if (rate.variable) summary.notes.push('Variable frame rate: timing uses each frame’s own timestamp.');
       if (prior.length) summary.notes.push(`Resumed: the poses of the first ${Math.min(prior.length, timestampsUs.length)} frames were kept from the interrupted analysis.`);
       if (!rate.monotonic) summary.notes.push('Some frame timestamps do not increase: the file may be damaged.');
+      summary.damagedFrames = damaged.length;
+      if (damaged.length) {
+        const spans = indexSpans(damaged).map(([a, b]) => a === b ? `frame ${a} (${formatS(timestampsUs[a] - timestampsUs[0])})` : `frames ${a}–${b} (${formatS(timestampsUs[a] - timestampsUs[0])}–${formatS(timestampsUs[b] - timestampsUs[0])})`);
+        summary.notes.push(`The file is damaged in ${spans.length === 1 ? 'one place' : `${spans.length} places`}: ${spans.join(', ')} could not be decoded. The analysis leaves out those ${damaged.length} frames and uses the other ${timestampsUs.length - damaged.length}.`);
+      }
+      if (range) summary.notes.push(`Analysed ${formatS(range.startS * 1e6)}–${formatS(range.endS * 1e6)} of the ${formatS(clip.info.durationS * 1e6)} clip.`);
       if (decodeError) {
         const { e, at } = decodeError as { e: Error; at: number };
         summary.partial = { reason: `Decoding stopped at frame ${at}: ${e.message}`, framesDecoded: at };
         summary.notes.push(`The file is damaged or incomplete: only the first ${at} of ${total} frames could be decoded. The analysis uses those.`);
-      } else if (!summary.cancelled && timestampsUs.length !== total) {
+      } else if (!summary.cancelled && !range && timestampsUs.length !== total) {
         summary.notes.push(`Decoded ${timestampsUs.length} frames; the container lists ${total} samples.`);
       }
       if (summary.framesWithPose === 0 && timestampsUs.length > 0) summary.notes.push('No person was found in any frame.');
@@ -215,7 +248,8 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       if (index < 0 || index >= ts.length) return null;
       // Ask for the middle of the frame's interval, so rounding of µs never lands on the previous frame.
       const mid = index + 1 < ts.length ? (ts[index] + ts[index + 1]) / 2 : ts[index] + 500;
-      return decodeOneFrame(clip.clip, mid / 1e6, maxLongSide);
+      // a damaged frame has no picture: null, and the player shows the skeleton alone
+      return decodeOneFrame(clip.clip, mid / 1e6, maxLongSide).catch(() => null);
     };
     const job = frameQueue.then(decode, decode);
     frameQueue = job.catch(() => null);
@@ -247,8 +281,8 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const backend: BackendInfo = await selectBackend(backendId);
       const est = await getEstimator(model);
       const clip = await openClip(file, 'bench');
-      const images = [];
-      for await (const f of decodeFrames(clip, longSide, () => images.length >= 30, () => {})) images.push(f);
+      const images: { image: ImageData; timestampUs: number; scale: number }[] = [];
+      for await (const f of decodeFrames(clip, longSide, () => images.length >= 30, () => {})) if (f.image) images.push({ ...f, image: f.image });
       clip.input.dispose();
       const ms: number[] = [];
       est.reset();

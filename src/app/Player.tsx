@@ -83,7 +83,7 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
         ctx.fillRect(0, 0, c.width, c.height);
         ctx.fillStyle = '#9aa5b5';
         ctx.font = `${Math.max(12, Math.round(c.width / 40))}px system-ui, sans-serif`;
-        ctx.fillText('video not available: skeleton only', 12, 12 + Math.max(12, Math.round(c.width / 40)));
+        ctx.fillText('no picture for this frame (video not kept, or damaged): skeleton only', 12, 12 + Math.max(12, Math.round(c.width / 40)));
       }
       const lw = Math.max(2, Math.max(c.width, c.height) / 260) / zoom;
       if (f?.keypoints) {

@@ -16,6 +16,8 @@ export interface RunOptions {
   batchSize?: number;
   /** Resuming an interrupted analysis: the poses already found for the first frames (same clip), reused as they are. */
   priorFrames?: PoseFrame[];
+  /** Analyse only this part of the clip (seconds of presentation time); the whole clip when absent. */
+  range?: { startS: number; endS: number };
 }
 
 export interface Progress {
@@ -45,6 +47,8 @@ export interface RunSummary {
   framesWithPose: number;
   /** Frames after which decoding stopped early (truncated or corrupt file), with the reason. */
   partial: { reason: string; framesDecoded: number } | null;
+  /** Frames the decoder could not decode (damaged data) but that decoding got past: kept in place, with no pose. */
+  damagedFrames: number;
   cancelled: boolean;
   elapsedMs: number;
   /** Notes for the user: variable frame rate, decoded ≠ sample count, ... */
