@@ -200,14 +200,14 @@ export async function* decodeFrames(
       onError(failed, index);
       return;
     }
-    gap = resume.skipped.filter((t) => range.startS === undefined || t >= range.startS).map((t) => Math.round(t * 1e6));
+    gap = resume.skipped.filter((us) => range.startS === undefined || us >= range.startS * 1e6);
     startS = resume.next.timestamp;
   }
 }
 
 /**
  * Where to resume after damage: the first key frame after time `after` (s), and the presentation times of the
- * frames after `lastGood` (s) and before that key frame, which will have no picture.
+ * frames (µs, as the decoder would report them) after `lastGood` (s) and before that key frame, which will have no picture.
  */
 async function resumePoint(track: InputVideoTrack, after: number, lastGood: number): Promise<{ next: EncodedPacket; skipped: number[] } | null> {
   const packets = new EncodedPacketSink(track);
@@ -218,7 +218,7 @@ async function resumePoint(track: InputVideoTrack, after: number, lastGood: numb
   if (!next) return null;
   const skipped: number[] = [];
   for (let p = await keyAtOrBefore(lastGood); p && p.sequenceNumber < next.sequenceNumber; p = await packets.getNextPacket(p, meta)) {
-    if (p.timestamp > lastGood && p.timestamp < next.timestamp) skipped.push(p.timestamp);
+    if (p.timestamp > lastGood && p.timestamp < next.timestamp) skipped.push(p.microsecondTimestamp);
   }
   return { next, skipped: skipped.sort((a, b) => a - b) };
 }

@@ -21,6 +21,7 @@ import {
   type RunSummary,
   type Stage,
 } from '../src/pipeline/protocol';
+import { meanLuma, medianOf } from '../src/pipeline/brightness';
 import { selectBackend } from './backend';
 import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
 import { createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
@@ -134,6 +135,11 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       lastClip = { clip, timestampsUs };
       summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, damagedFrames: 0, cancelled: false, elapsedMs: 0, notes: [] };
 
+      if (!options.range && options.askAboveS !== undefined && clip.info.durationS > options.askAboveS) {
+        // a long recording (warm-up, whole session): the user picks the part with the running first
+        throw new PipelineError('long-clip', `"${fileName}" is ${formatS(clip.info.durationS * 1e6)} long.`, 'Choose the part with the running to analyse (30 s is plenty), or analyse the whole clip.');
+      }
+
       stage = 'decode-pose';
       const range = options.range;
       const total = range ? Math.max(1, Math.round((range.endS - range.startS) * clip.info.nominalFps)) : clip.info.sampleCount;
@@ -148,6 +154,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         decodeError = { e, at };
       }, range);
       const damaged: number[] = [];
+      const brightness: number[] = [];
       const prior = options.priorFrames ?? [];
       for await (const f of frames) {
         // resuming: a frame whose pose was already found (same index and timestamp) is reused, not estimated again
@@ -156,6 +163,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         let pose: PoseResult | null = null;
         if (reuse) pose = known.keypoints ? { score: known.score ?? 0, keypoints: known.keypoints } : null;
         else if (f.image) pose = await est.estimate(f.image, f.timestampUs, f.scale);
+        if (f.image) brightness.push(meanLuma(f.image.data));
         else {
           // no picture (damaged data): no pose, and tracking starts afresh after the gap
           damaged.push(f.index);
@@ -209,7 +217,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         stage = 'analyze';
         progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: null, message: 'Finding gait events…' });
         try {
-          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view });
+          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness) });
         } catch (e) {
           summary.notes.push(`The gait analysis could not run on this clip: ${(e as Error).message}`);
         }

@@ -12,6 +12,7 @@ import { Player, type PlayerProps } from './Player';
 import { ConsultView } from './report/ConsultView';
 import { ProgressBar } from './ProgressBar';
 import { GaitHeadline } from './GaitHeadline';
+import { LONG_CLIP_S, LongClipChooser, type LongClipChoice } from './LongClipChooser';
 
 /** What tests and `npm run analyze` read from the page (same pipeline as a user's). */
 export interface StrideScopeHook {
@@ -44,6 +45,8 @@ export function App() {
   const [recordsKey, setRecordsKey] = useState(0);
   const [openProblem, setOpenProblem] = useState<string | null>(null);
   const [draft, setDraft] = useState<AnalysisDraft | null>(null);
+  /** The clip last dropped: a long one waits here while the user chooses the part to analyse. */
+  const [longClip, setLongClip] = useState<File | null>(null);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const resumeInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -68,23 +71,28 @@ export function App() {
   // the analysis in progress is saved as it goes (every ~2 s), so a reload or a crash can resume it
   const lastDraft = useRef(0);
   const analyse = useCallback(
-    async (file: File, resume?: AnalysisDraft) => {
+    async (file: File, resume?: AnalysisDraft, part?: LongClipChoice) => {
       setRecordId(null);
       setDraft(null);
       setDraftProblem(null);
+      setLongClip(file);
       const m = resume?.model ?? model;
       const v = resume?.view ?? view;
+      const range = resume ? resume.range : part && 'range' in part ? part.range : undefined;
       const end = await primary.analyse(
         file,
         {
           model: m,
           view: v,
           priorFrames: resume?.frames,
+          range,
+          // a long clip is not analysed whole unless the user says so
+          askAboveS: resume || part ? undefined : LONG_CLIP_S,
           onCheckpoint: (frames, totalFrames) => {
             const now = performance.now();
             if (now - lastDraft.current < 2000) return;
             lastDraft.current = now;
-            void saveDraft({ fileName: file.name, fileSize: file.size, model: m, view: v, patientLabel, date: sessionDate, totalFrames, frames: frames.slice(), savedAt: new Date().toISOString() }).catch(() => {
+            void saveDraft({ fileName: file.name, fileSize: file.size, model: m, view: v, patientLabel, date: sessionDate, totalFrames, frames: frames.slice(), savedAt: new Date().toISOString(), range }).catch(() => {
               /* a draft that cannot be saved (storage full) only loses the resume option */
             });
           },
@@ -246,7 +254,10 @@ export function App() {
           </p>
         )}
         <DropZone onFile={(f) => void analyse(f)} disabled={running || !primary.ready} compact={phase !== 'idle' && phase !== 'error'} />
-        {error && (
+        {error?.code === 'long-clip' && clip && longClip && (
+          <LongClipChooser clip={clip} message={error.message} onChoose={(choice) => void analyse(longClip, undefined, choice)} />
+        )}
+        {error && error.code !== 'long-clip' && (
           <div className="banner error" role="alert" data-testid="error">
             <strong>{error.message}</strong>
             {error.advice && <p>{error.advice}</p>}

@@ -23,6 +23,10 @@ export interface RunChoice {
   view: ViewChoice;
   /** Resuming: poses already found for the first frames of this clip. */
   priorFrames?: PoseFrame[];
+  /** Analyse only this part of the clip (s). */
+  range?: { startS: number; endS: number };
+  /** Without a range, ask first (error 'long-clip') when the clip is longer than this (s). */
+  askAboveS?: number;
   /** Called about every 0.5 s with every frame found so far (drafts are saved from it). */
   onCheckpoint?(frames: PoseFrame[], totalFrames: number): void;
 }
@@ -99,7 +103,7 @@ export function useClipRun(enabled = true): ClipRun {
       const outcome = await bridge.run(
         file,
         file.name,
-        { model: opts.model, view: opts.view, priorFrames: opts.priorFrames },
+        { model: opts.model, view: opts.view, priorFrames: opts.priorFrames, range: opts.range, askAboveS: opts.askAboveS },
         {
           onProgress: setProgress,
           onClip: (c) => {

@@ -18,6 +18,8 @@ export interface RunOptions {
   priorFrames?: PoseFrame[];
   /** Analyse only this part of the clip (seconds of presentation time); the whole clip when absent. */
   range?: { startS: number; endS: number };
+  /** Without a range, stop after reading the clip's facts (error 'long-clip') when it is longer than this (s). */
+  askAboveS?: number;
 }
 
 export interface Progress {
@@ -62,6 +64,7 @@ export type PipelineErrorCode =
   | 'codec-unsupported'
   | 'corrupt'
   | 'too-large'
+  | 'long-clip'
   | 'models-missing'
   | 'backend-failed'
   | 'cancelled'

@@ -195,6 +195,8 @@ export interface AnalysisDraft {
   totalFrames: number;
   frames: PoseFrame[];
   savedAt: string;
+  /** The part of the clip being analysed (long clips); the whole clip when absent. */
+  range?: { startS: number; endS: number };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   FRAME_ROUNDING_TOLERANCE,
   TO_FRAME_DELAY,
   MAX_FEET_OUT_FRACTION,
+  MIN_IMAGE_BRIGHTNESS,
   MIN_PERSON_S,
   MIN_STRIDES_FOR_GAIT,
   WALKING_CADENCE_MAX,
@@ -154,6 +155,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     gapsFilled: ct.stats.gapsFilled,
     legLengthPx: round(ct.legLengthPx, 1),
     runnerHeightFraction: runnerHeightFraction(ct),
+    imageBrightness: round(options.imageBrightness, 1),
     feetOutOfFrameFraction: round(feetOutOfFrameFraction(track), 3),
     groundTiltDeg: null,
     footKeypoints,
@@ -192,6 +194,17 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     });
     return out;
   };
+
+  if (quality.imageBrightness !== null && quality.imageBrightness < MIN_IMAGE_BRIGHTNESS) {
+    const out = none(NO_RUNNING, `${NO_RUNNING}: the picture is too dark to trust the pose (brightness ${quality.imageBrightness.toFixed(0)} of 255)`);
+    out.advice.unshift({
+      code: 'too-dark',
+      severity: 'error',
+      message: `The clip is too dark (brightness ${quality.imageBrightness.toFixed(0)} of 255): the pose model cannot tell the legs apart, so no figures are given. Film in good light, with the light behind the camera, not behind the runner.`,
+    });
+    out.advice = out.advice.filter((x) => x.code !== 'no-running');
+    return out;
+  }
 
   const personSeconds = fps > 0 ? ct.stats.personFrames / fps : 0;
   if (personSeconds < MIN_PERSON_S || !(ct.legLengthPx > 0)) {

@@ -193,6 +193,12 @@ export const MIN_RUNNER_HEIGHT_FRACTION = 0.35;
 export const MAX_GROUND_TILT_DEG = 5;
 /** Person missing in more than this fraction of frames → dropout advice. */
 export const MAX_DROPOUT_FRACTION = 0.15;
+/**
+ * Frames darker than this (median of the frames' mean luma, 0–255) give no numbers: a human cannot check the skeleton
+ * against the picture, and the pose model confuses the legs (a treadmill clip darkened to ~3/255 read as walking at
+ * half the cadence).
+ */
+export const MIN_IMAGE_BRIGHTNESS = 25;
 /** A foot unseen (outside the frame or scored low) on more than this fraction of the pose frames → "film the feet". */
 export const MAX_FEET_OUT_FRACTION = 0.3;
 /** View confidence below this → "film square to the runner". */

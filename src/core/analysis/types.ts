@@ -22,6 +22,8 @@ export interface AnalysisOptions {
   measureCutoffHz?: number;
   /** Include the per-frame angle series (default true). */
   includeSeries?: boolean;
+  /** Median brightness of the frames the pose model saw (mean luma, 0–255), when the pipeline measured it. */
+  imageBrightness?: number;
 }
 
 /** One detected gait event. `frame` is the first frame at/after the sub-frame event time (rounded, see METHODS.md). */
@@ -196,7 +198,8 @@ export interface Advice {
     | 'no-running'
     | 'leg-swaps'
     | 'runner-leaves-frame'
-    | 'feet-out-of-frame';
+    | 'feet-out-of-frame'
+    | 'too-dark';
   severity: 'info' | 'warning' | 'error';
   message: string;
 }
@@ -211,6 +214,8 @@ export interface QualityInfo {
   gapsFilled: number;
   legLengthPx: number | null;
   runnerHeightFraction: number | null;
+  /** Median brightness of the frames (mean luma 0–255); null when not measured (e.g. a track from a file). */
+  imageBrightness: number | null;
   /** Fraction of the pose frames on which a foot is not seen (cut off by the frame's edge or scored low); null: no feet keypoints. */
   feetOutOfFrameFraction: number | null;
   groundTiltDeg: number | null;
