@@ -1,4 +1,7 @@
-/** Bad input gets a clear message and the same page then analyses a good clip; Cancel really stops the worker. */
+/**
+ * A truncated real clip gives a partial analysis and a note; Cancel really stops the worker. (Refusals of files that are
+ * not usable videos, HEVC included, are in torture.spec.ts.)
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -20,30 +23,6 @@ function writeTruncated(dir: string, clip: string, fraction: number): string {
   writeFileSync(p, bytes.subarray(0, Math.floor(bytes.length * fraction)));
   return p;
 }
-
-test('a text file renamed .mp4, an empty file and a truncated MP4 each get a clear message; then a good clip analyses', async ({ page }) => {
-  const dir = scratchDir();
-  const text = join(dir, 'notes.mp4');
-  writeFileSync(text, 'Patient notes: left hip pain after 5 km.\n'.repeat(50));
-  const empty = join(dir, 'empty.mp4');
-  writeFileSync(empty, '');
-  await openApp(page);
-
-  const cases: [string, string[], RegExp][] = [
-    [text, ['not-a-video'], /not a video/i],
-    [empty, ['empty-file'], /empty/i],
-    // moov atom at the end: cut at 50 % leaves no index at all, so the file cannot be read as a video
-    [writeTruncated(dir, 'treadmill-side-left.mp4', 0.5), ['corrupt', 'not-a-video'], /damaged|incomplete|not a video/i],
-  ];
-  for (const [file, codes, text] of cases) {
-    const r = await analyze(page, file);
-    expect(r.phase, file).toBe('error');
-    expect(codes).toContain(r.error!.code);
-    await expect(page.getByTestId('error')).toContainText(text);
-    expect(r.error!.advice.length).toBeGreaterThan(20);
-  }
-  await expectGoodClipStillWorks(page);
-});
 
 test('a truncated fast-start MP4 gives a partial analysis with a note saying so', async ({ page }) => {
   const dir = scratchDir();
@@ -73,21 +52,5 @@ test('Cancel in mid-run stops the worker within 1 s; a new analysis then runs to
   const runs = await page.evaluate(() => window.__stridescope!.runs);
   await page.waitForTimeout(1500);
   expect(await page.evaluate(() => window.__stridescope!.runs)).toBe(runs);
-  await expectGoodClipStillWorks(page);
-});
-
-test('an HEVC clip (not decodable by Linux Chromium) is refused plainly, with what to do', async ({ page }) => {
-  await openApp(page);
-  const r = await analyze(page, sharedClip('hevc-soccer.mp4'));
-  expect(r.phase).toBe('error');
-  expect(r.error!.code).toBe('codec-unsupported');
-  await expect(page.getByTestId('error')).toContainText('cannot decode the HEVC video');
-  await expect(page.getByTestId('error')).toContainText('Most Compatible');
-  await expect(page.getByTestId('error')).toContainText('H.264');
-  // the clip's facts are still shown, so the user sees what the file is
-  await expect(page.getByTestId('clip-codec')).toContainText('HEVC');
-  // 1376 × 910 coded with pixel aspect 1377:1376 (ffprobe) → 1377 × 910 displayed
-  await expect(page.getByTestId('clip-size')).toContainText('1377 × 910');
-  await page.screenshot({ path: 'test-results/hevc-refused.png' });
   await expectGoodClipStillWorks(page);
 });
