@@ -37,11 +37,11 @@ function indexSpans(indices: number[]): [number, number][] {
   return out;
 }
 
-/** Microseconds as m:ss.s (clip time). */
-function formatS(us: number): string {
+/** Microseconds as m:ss.s (clip time; `decimals` digits after the seconds). */
+function formatS(us: number, decimals = 1): string {
   const s = us / 1e6;
   const m = Math.floor(s / 60);
-  return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
+  return `${m}:${(s - m * 60).toFixed(decimals).padStart(decimals ? 3 + decimals : 2, '0')}`;
 }
 
 const BASE = new URL(import.meta.env.BASE_URL, self.location.origin).href;
@@ -137,7 +137,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
 
       if (!options.range && options.askAboveS !== undefined && clip.info.durationS > options.askAboveS) {
         // a long recording (warm-up, whole session): the user picks the part with the running first
-        throw new PipelineError('long-clip', `"${fileName}" is ${formatS(clip.info.durationS * 1e6)} long.`, 'Choose the part with the running to analyse (30 s is plenty), or analyse the whole clip.');
+        throw new PipelineError('long-clip', `"${fileName}" is ${formatS(Math.round(clip.info.durationS) * 1e6, 0)} long.`, 'Choose the part with the running to analyse (30 s is plenty), or analyse the whole clip.');
       }
 
       stage = 'decode-pose';

@@ -280,7 +280,7 @@ export function App() {
         <div className="grid">
           {clip && <ClipCard clip={clip} backend={summary?.backend ?? null} model={MODEL_LABELS[model]} />}
           {running && progress && <ProgressBar progress={progress} onCancel={cancel} />}
-          {summary && (phase === 'done' || phase === 'error') && (
+          {summary && (phase === 'done' || (phase === 'error' && error?.code !== 'long-clip')) && (
             <section className="card" aria-label="Pose track" data-testid="summary">
               <h2>Pose track</h2>
               <p data-testid="summary-text">

@@ -216,7 +216,9 @@ test('a 10-minute clip: the user chooses the part to analyse, and only that part
   expect(r.phase).toBe('error');
   expect(r.error!.code).toBe('long-clip');
   const chooser = page.getByTestId('long-clip');
-  await expect(chooser).toContainText('10:00');
+  await expect(chooser).toContainText('"ten-minutes.mp4" is 10:00 long.');
+  await expect(page.getByTestId('summary')).toHaveCount(0); // nothing was analysed yet: no "pose found on 0 frames"
+  await page.screenshot({ path: 'test-results/long-clip-chooser.png' });
   await expect(chooser).toContainText('18,000 frames');
   await expect(page.getByTestId('error')).toHaveCount(0);
   await expect(page.getByTestId('range-end')).toHaveValue('0:30');
