@@ -67,6 +67,8 @@ async function main() {
       const r = await analyzeInPage(page, resolve(clip), {
         model: o.model,
         view: o.view,
+        // no one to ask which part: a long clip is analysed whole
+        wholeLongClips: true,
         onProgress: (pct) => process.stderr.isTTY && process.stderr.write(`\r${basename(clip)}: ${pct}%   `),
       });
       if (process.stderr.isTTY) process.stderr.write('\r');

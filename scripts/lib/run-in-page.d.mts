@@ -11,5 +11,5 @@ export function openApp(context: BrowserContext, url: string): Promise<Page>;
 export function analyzeInPage(
   page: Page,
   clipPath: string,
-  options?: { model?: string; view?: string; timeoutMs?: number; onProgress?: (pct: number) => void },
+  options?: { model?: string; view?: string; timeoutMs?: number; onProgress?: (pct: number) => void; wholeLongClips?: boolean },
 ): Promise<InPageOutcome>;

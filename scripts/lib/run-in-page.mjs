@@ -19,9 +19,10 @@ export async function openApp(context, url) {
 }
 
 /** Runs one clip through the page; resolves with { phase, result, error, summary, wallMs }. */
-export async function analyzeInPage(page, clipPath, { model = 'full', view = 'auto', timeoutMs = 30 * 60_000, onProgress } = {}) {
+export async function analyzeInPage(page, clipPath, { model = 'full', view = 'auto', timeoutMs = 30 * 60_000, onProgress, wholeLongClips = false } = {}) {
   const before = await page.evaluate(() => window.__stridescope.runs);
-  await page.evaluate((o) => window.__stridescope.setOptions(o), { model, view });
+  // the page asks which part of a clip over 3 minutes to analyse; batch use analyses it whole instead
+  await page.evaluate((o) => window.__stridescope.setOptions(o), { model, view, askLongClips: !wholeLongClips });
   await page.waitForFunction((o) => {
     const m = document.querySelector('[data-testid=model-select]');
     const v = document.querySelector('[data-testid=view-select]');

@@ -25,7 +25,8 @@ export interface StrideScopeHook {
   second: RunEnd | null;
   /** A raw decoded frame of the first clip (tests compare exported stills with it). */
   frameBitmap?(index: number, longSide: number): Promise<ImageBitmap | null>;
-  setOptions(o: { model?: PoseModelId; view?: ViewChoice }): void;
+  /** `askLongClips: false` (the command line, batch): long clips are analysed whole instead of asking for a part. */
+  setOptions(o: { model?: PoseModelId; view?: ViewChoice; askLongClips?: boolean }): void;
 }
 
 declare global {
@@ -54,6 +55,7 @@ export function App() {
   }, []);
   const second = useClipRun(wantSecond);
   const runs = useRef(0);
+  const askLongClips = useRef(true);
   const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, second: null, setOptions: () => {} });
   const { phase, clip, progress, error, summary, frames, analysis, modelsProblem, getFrame } = primary;
 
@@ -65,6 +67,7 @@ export function App() {
     hook.current.setOptions = (o) => {
       if (o.model) setModel(o.model);
       if (o.view) setView(o.view);
+      if (o.askLongClips !== undefined) askLongClips.current = o.askLongClips;
     };
   }, [primary.ready]);
 
@@ -87,7 +90,7 @@ export function App() {
           priorFrames: resume?.frames,
           range,
           // a long clip is not analysed whole unless the user says so
-          askAboveS: resume || part ? undefined : LONG_CLIP_S,
+          askAboveS: resume || part || !askLongClips.current ? undefined : LONG_CLIP_S,
           onCheckpoint: (frames, totalFrames) => {
             const now = performance.now();
             if (now - lastDraft.current < 2000) return;
