@@ -4,6 +4,8 @@ export interface InPageOutcome {
   result: import('../../src/core/types').AnalyzeResult | null;
   error: import('../../src/pipeline/protocol').PipelineErrorInfo | null;
   summary: import('../../src/pipeline/protocol').RunSummary | null;
+  /** Frames in the page's result (also when the result itself was not fetched). */
+  frameCount: number;
   wallMs: number;
 }
 export function openBrowser(): Promise<{ context: BrowserContext; dir: string }>;
@@ -11,5 +13,5 @@ export function openApp(context: BrowserContext, url: string): Promise<Page>;
 export function analyzeInPage(
   page: Page,
   clipPath: string,
-  options?: { model?: string; view?: string; timeoutMs?: number; onProgress?: (pct: number) => void; wholeLongClips?: boolean },
+  options?: { model?: string; view?: string; timeoutMs?: number; onProgress?: (pct: number) => void; wholeLongClips?: boolean; fetchResult?: boolean },
 ): Promise<InPageOutcome>;

@@ -18,8 +18,8 @@ export async function openApp(context, url) {
   return page;
 }
 
-/** Runs one clip through the page; resolves with { phase, result, error, summary, wallMs }. */
-export async function analyzeInPage(page, clipPath, { model = 'full', view = 'auto', timeoutMs = 30 * 60_000, onProgress, wholeLongClips = false } = {}) {
+/** Runs one clip through the page; resolves with { phase, result, error, summary, frameCount, wallMs }. */
+export async function analyzeInPage(page, clipPath, { model = 'full', view = 'auto', timeoutMs = 30 * 60_000, onProgress, wholeLongClips = false, fetchResult = true } = {}) {
   const before = await page.evaluate(() => window.__stridescope.runs);
   // the page asks which part of a clip over 3 minutes to analyse; batch use analyses it whole instead
   await page.evaluate((o) => window.__stridescope.setOptions(o), { model, view, askLongClips: !wholeLongClips });
@@ -41,9 +41,11 @@ export async function analyzeInPage(page, clipPath, { model = 'full', view = 'au
     if (Date.now() > deadline) throw new Error(`analysis of ${clipPath} did not finish within ${timeoutMs / 1000} s`);
     await page.waitForTimeout(500);
   }
-  const out = await page.evaluate(() => {
+  // fetchResult: false leaves the result in the page (copying 3600 frames out makes ~300 MB of garbage in it, which
+  // a memory benchmark would otherwise count as the app's)
+  const out = await page.evaluate((full) => {
     const h = window.__stridescope;
-    return { phase: h.phase, result: h.result, error: h.error, summary: h.summary };
-  });
+    return { phase: h.phase, result: full ? h.result : null, error: h.error, summary: h.summary, frameCount: h.result?.frames.length ?? 0 };
+  }, fetchResult);
   return { ...out, wallMs: Date.now() - t0 };
 }
