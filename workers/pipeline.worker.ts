@@ -8,8 +8,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { VideoSampleSink } from 'mediabunny';
 import { analyzeGait, type GaitAnalysis } from '../src/core/analysis';
 import { measureFrameRate } from '../src/core/frameRate';
-import { PoseTrackBuilder } from '../src/core/poseTrack';
-import type { BackendId, PoseFrame, PoseModelId } from '../src/core/types';
+import { keypointRow, PoseTrackBuilder } from '../src/core/poseTrack';
+import type { BackendId, PoseBatch, PoseFrame, PoseModelId } from '../src/core/types';
 import {
   PipelineError,
   type BackendInfo,
@@ -145,8 +145,12 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const total = range ? Math.max(1, Math.round((range.endS - range.startS) * clip.info.nominalFps)) : clip.info.sampleCount;
       // the analysis reads a compact typed-array track, filled as frames arrive
       const track = new PoseTrackBuilder(est.keypointNames, total, clip.info.displayWidth, clip.info.displayHeight);
-      let batch: PoseFrame[] = [];
       const batchSize = options.batchSize ?? 8;
+      const row = est.keypointNames.length * 4;
+      const newBatch = (): PoseBatch => ({ keypointNames: est.keypointNames, frames: [], data: new Float32Array(batchSize * row).fill(NaN) });
+      // frames go to the page compact: one Float32Array per batch, transferred
+      const send = (b: PoseBatch) => cb.onFrames(Comlink.transfer(b, [b.data.buffer]));
+      let batch = newBatch();
       let lastProgress = 0;
       const window: number[] = [];
       let decodeError: { e: Error; at: number } | null = null;
@@ -173,10 +177,11 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         if (pose) summary.framesWithPose++;
         const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null };
         track.push(frame);
-        batch.push(frame);
-        if (batch.length >= batchSize) {
-          cb.onFrames(batch);
-          batch = [];
+        if (pose) keypointRow(pose.keypoints, est.keypointNames, batch.data.subarray(batch.frames.length * row, (batch.frames.length + 1) * row));
+        batch.frames.push({ index: frame.index, timestampUs: frame.timestampUs, score: frame.score });
+        if (batch.frames.length >= batchSize) {
+          send(batch);
+          batch = newBatch();
         }
         const now = performance.now();
         window.push(now);
@@ -188,7 +193,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
           progress({ framesDone: done, framesTotal: total, fps, secondsLeft: fps > 0 ? Math.max(0, total - done) / fps : null, message: `Frame ${done} of ${total}` });
         }
       }
-      if (batch.length) cb.onFrames(batch);
+      if (batch.frames.length) send(batch);
 
       const rate = measureFrameRate(timestampsUs);
       clip.info.decodedFrameCount = timestampsUs.length;

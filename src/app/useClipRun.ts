@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GaitAnalysis } from '../core/analysis';
-import type { AnalyzeResult, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
+import type { AnalyzeResult, ClipInfo, KeypointName, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
+import { compactPoseFrames } from '../core/poseTrack';
 import { PipelineBridge } from '../pipeline/bridge';
 import type { BackendInfo, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
 import { buildAnalyzeResult } from './result';
@@ -152,9 +153,11 @@ export function useClipRun(enabled = true): ClipRun {
   );
 
   const load = useCallback(
-    async (result: AnalyzeResult, video: Blob | null) => {
+    async (saved: AnalyzeResult, video: Blob | null) => {
       abort.current?.abort();
       abort.current = null;
+      // kept compact, as a fresh run's frames are
+      const result: AnalyzeResult = { ...saved, frames: compactPoseFrames(saved.frames, saved.model.keypoints as readonly KeypointName[]) };
       framesRef.current = result.frames;
       setFrames(result.frames);
       setFileName(result.clip.fileName);

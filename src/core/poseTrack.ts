@@ -1,5 +1,8 @@
-/** Conversions between the per-frame pose list (JSON, page) and the compact typed-array PoseTrack (analysis). */
-import type { Keypoint, KeypointName, PoseFrame, PoseTrack } from './types';
+/**
+ * Conversions between the per-frame pose list (JSON, page) and the compact typed-array PoseTrack (analysis), and the
+ * page's compact frames (keypoints kept in a Float32Array, built as objects only when read).
+ */
+import type { Keypoint, KeypointName, PoseBatch, PoseFrame, PoseTrack } from './types';
 
 export const FIELDS_PER_KEYPOINT = 4;
 
@@ -136,4 +139,56 @@ export class PoseTrackBuilder {
       fps,
     };
   }
+}
+
+/**
+ * A PoseFrame whose keypoints live in `data` ([x, y, z, score] per keypoint in `keypointNames` order, NaN: absent)
+ * and become objects only when `keypoints` is read. `keypoints` is an enumerable getter, so JSON.stringify, structured
+ * clone (IndexedDB, postMessage) and spreading see an ordinary frame. ~0.6 kB per BlazePose frame instead of ~5 kB.
+ */
+export function compactPoseFrame(
+  index: number,
+  timestampUs: number,
+  score: number | null,
+  data: Float32Array | null,
+  keypointNames: readonly KeypointName[],
+): PoseFrame {
+  const frame = { index, timestampUs, score } as PoseFrame;
+  return Object.defineProperty(frame, 'keypoints', {
+    enumerable: true,
+    get: (): Keypoint[] | null => {
+      if (!data || score === null) return null;
+      const out: Keypoint[] = [];
+      for (let k = 0; k < keypointNames.length; k++) {
+        const o = k * FIELDS_PER_KEYPOINT;
+        if (Number.isNaN(data[o])) continue;
+        out.push({ name: keypointNames[k], x: data[o], y: data[o + 1], z: data[o + 2], score: data[o + 3] });
+      }
+      return out;
+    },
+  });
+}
+
+/** One frame's keypoints as a row of [x, y, z, score] in `keypointNames` order (NaN where absent). */
+export function keypointRow(keypoints: readonly Keypoint[], keypointNames: readonly KeypointName[], out: Float32Array<ArrayBufferLike> = new Float32Array(keypointNames.length * FIELDS_PER_KEYPOINT).fill(NaN)): Float32Array<ArrayBufferLike> {
+  for (const kp of keypoints) {
+    const k = keypointNames.indexOf(kp.name);
+    if (k < 0) continue;
+    out.set([kp.x, kp.y, kp.z ?? 0, kp.score], k * FIELDS_PER_KEYPOINT);
+  }
+  return out;
+}
+
+/** Ordinary frames (e.g. a saved record's) as compact frames. */
+export function compactPoseFrames(frames: readonly PoseFrame[], keypointNames: readonly KeypointName[]): PoseFrame[] {
+  return frames.map((f) => {
+    const kps = f.keypoints;
+    return compactPoseFrame(f.index, f.timestampUs, f.score, kps && f.score !== null ? keypointRow(kps, keypointNames) : null, keypointNames);
+  });
+}
+
+/** A streamed batch as compact frames (each frame's row is a view into the batch's buffer, not a copy). */
+export function framesFromBatch(b: PoseBatch): PoseFrame[] {
+  const row = b.keypointNames.length * FIELDS_PER_KEYPOINT;
+  return b.frames.map((f, i) => compactPoseFrame(f.index, f.timestampUs, f.score, f.score === null ? null : b.data.subarray(i * row, (i + 1) * row), b.keypointNames));
 }

@@ -42,6 +42,16 @@ export interface Keypoint {
   score: number;
 }
 
+/**
+ * Frames in compact form, as the worker streams them to the page: per frame its index, time and score; the keypoints
+ * of frame i as [x, y, z, score] × keypointNames in `data`, from i × keypointNames.length × 4 (NaN: absent or no pose).
+ */
+export interface PoseBatch {
+  keypointNames: readonly KeypointName[];
+  frames: { index: number; timestampUs: number; score: number | null }[];
+  data: Float32Array;
+}
+
 /** One decoded frame's pose: `keypoints` is null when no person was found on it. */
 export interface PoseFrame {
   /** 0-based index in decode (presentation) order. */

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { PoseFrame } from '../core/types';
+import { framesFromBatch } from '../core/poseTrack';
 import type { PipelineWorkerApiWithCancel } from '../../workers/pipeline.worker';
 import type { PipelineCallbacks, Progress, RunOptions, RunOutcome } from './protocol';
 import type { ClipInfo } from '../core/types';
@@ -51,7 +52,8 @@ export class PipelineBridge {
     const cb: PipelineCallbacks = {
       onProgress: (p) => !settled && handlers.onProgress(p),
       onClip: (c) => !settled && handlers.onClip(c),
-      onFrames: (f) => !settled && handlers.onFrames(f),
+      // frames arrive compact (one Float32Array per batch) and stay compact: keypoint objects exist only while read
+      onFrames: (b) => !settled && handlers.onFrames(framesFromBatch(b)),
     };
     const work = this.api.run(runId, file, fileName, options, Comlink.proxy(cb));
     return new Promise<RunOutcome>((resolve) => {

@@ -1,6 +1,6 @@
 /** What crosses the page ↔ worker bridge (comlink). DOM-free. */
 import type { GaitAnalysis } from '../core/analysis';
-import type { BackendId, ClipInfo, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
+import type { BackendId, ClipInfo, PoseBatch, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
 
 /** Named stages of one run, in order: decode → pose → analyze → report. */
 export type Stage = 'load-model' | 'probe' | 'decode-pose' | 'analyze' | 'done';
@@ -99,7 +99,8 @@ export type RunOutcome =
 export interface PipelineCallbacks {
   onProgress(p: Progress): void;
   onClip(clip: ClipInfo): void;
-  onFrames(frames: PoseFrame[]): void;
+  /** Frames in compact form (the batch's buffer is transferred, not copied). */
+  onFrames(batch: PoseBatch): void;
 }
 
 /** The worker's API, exposed with comlink. */
