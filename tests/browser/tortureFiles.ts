@@ -115,3 +115,17 @@ export function cutAtKnees(dir: string, keepFraction: number): string {
   ffmpeg('-i', sharedClip('treadmill-side-left.mp4'), '-t', '6', '-vf', `crop=720:${2 * Math.round((1280 * keepFraction) / 2)}:0:0`, ...X264, file);
   return file;
 }
+
+/**
+ * A portrait phone clip as phones store it: the 6 s treadmill clip's pixels turned on their side (1280×720) with
+ * a display matrix that turns them upright again, by `rotation` degrees clockwise (as mediabunny reports it; the
+ * pixels are turned the other way). ffmpeg 5.1's `rotate` tag is read as counter-clockwise (tag 90 → 270 clockwise),
+ * and is only written when stream-copying.
+ */
+export function storedSideways(dir: string, rotation: 90 | 270): string {
+  const turned = join(dir, `turned-${rotation}.mp4`);
+  ffmpeg('-i', sharedClip('treadmill-side-left.mp4'), '-t', '6', '-vf', rotation === 90 ? 'transpose=2' : 'transpose=1', ...X264, turned);
+  const file = join(dir, `stored-sideways-rotate-${rotation}.mp4`);
+  ffmpeg('-i', turned, '-c', 'copy', '-metadata:s:v:0', `rotate=${360 - rotation}`, file);
+  return file;
+}
