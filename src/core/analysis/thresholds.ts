@@ -195,7 +195,7 @@ export const MAX_GROUND_TILT_DEG = 5;
 export const MAX_DROPOUT_FRACTION = 0.15;
 /**
  * Frames darker than this (median of the frames' mean luma, 0–255) give no numbers: a human cannot check the skeleton
- * against the picture, and the pose model confuses the legs (a treadmill clip darkened to ~3/255 read as walking at
+ * against the picture, and the pose model confuses the legs (a treadmill clip darkened to 8/255 read as walking at
  * half the cadence).
  */
 export const MIN_IMAGE_BRIGHTNESS = 25;
