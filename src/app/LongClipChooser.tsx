@@ -18,10 +18,13 @@ export function parseClipTime(text: string): number | null {
   return Number.isFinite(s) ? s : null;
 }
 
+/** Seconds → "m:ss", or "m:ss.s" when there are tenths. */
 export function formatClipTime(s: number): string {
-  const m = Math.floor(s / 60);
-  const rest = s - m * 60;
-  return `${m}:${String(Math.floor(rest)).padStart(2, '0')}${rest % 1 ? `.${Math.round((rest % 1) * 10)}` : ''}`;
+  const tenths = Math.round(s * 10);
+  const m = Math.floor(tenths / 600);
+  const sec = Math.floor((tenths - m * 600) / 10);
+  const t = tenths % 10;
+  return `${m}:${String(sec).padStart(2, '0')}${t ? `.${t}` : ''}`;
 }
 
 function minutes(frames: number): string {
