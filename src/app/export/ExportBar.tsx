@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { GaitAnalysis } from '../../core/analysis';
 import type { AnalyzeResult, ClipInfo, PoseFrame } from '../../core/types';
 import { keypointsCsv, resultJson, stridesCsv } from './data';
-import { download, stillFileName, stillPng, type StillContext } from './still';
+import { download, exportBaseName, flaggedFrames, stillFileName, stillPng, type StillContext } from './still';
 import { zip } from './zip';
 import { buildPdfReport, type Paper } from './pdfReport';
 
@@ -34,7 +34,7 @@ export function ExportBar({
   const [problem, setProblem] = useState<string | null>(null);
   const ctx: StillContext = { clip, frames, analysis, patientLabel, date };
   const fullSide = Math.max(clip.displayWidth, clip.displayHeight);
-  const base = clip.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
+  const base = exportBaseName(clip);
   const still = async (i: number) => {
     const bmp = await getFrame(i, fullSide);
     if (!bmp) throw new Error(`frame ${i} could not be decoded again`);
@@ -55,7 +55,7 @@ export function ExportBar({
       setBusy(null);
     }
   };
-  const flagged = [...new Set(analysis.flags.map((f) => f.frame))].sort((a, b) => a - b);
+  const flagged = flaggedFrames(analysis);
   return (
     <section className="card export-bar" aria-label="Export" data-testid="export-bar">
       <h2>Export</h2>

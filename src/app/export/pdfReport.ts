@@ -6,7 +6,7 @@
 import type { GaitAnalysis } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { measureCards, patternFinding } from '../report/summaryModel';
-import { drawStill, frameLabel, type StillContext } from './still';
+import { drawStill, flaggedFrames, frameLabel, type StillContext } from './still';
 
 export type Paper = 'a4' | 'letter';
 
@@ -78,16 +78,22 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
   const M = 42;
   let y = M;
   const a = input.analysis;
+  const fits = (need: number) => y + need <= H - M;
+  const newPage = () => {
+    doc.addPage();
+    y = M;
+  };
+  /** A new page unless `need` points still fit on this one. */
+  const room = (need: number) => {
+    if (!fits(need)) newPage();
+  };
   const text = (s: string, size: number, opts: { bold?: boolean; colour?: [number, number, number]; width?: number } = {}) => {
     doc.setFont('helvetica', opts.bold ? 'bold' : 'normal');
     doc.setFontSize(size);
     doc.setTextColor(...(opts.colour ?? [29, 35, 48]));
     const lines = doc.splitTextToSize(latin1(s), opts.width ?? W - 2 * M) as string[];
     for (const l of lines) {
-      if (y + size > H - M) {
-        doc.addPage();
-        y = M;
-      }
+      room(size);
       doc.text(l, M, y + size);
       y += size * 1.3;
     }
@@ -116,10 +122,7 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
   const col = { label: M, event: M + 150, value: M + 272, range: M + 345, sides: M + 420, conf: M + 500 };
   doc.setFontSize(9);
   for (const c of cards) {
-    if (y + 14 > H - M) {
-      doc.addPage();
-      y = M;
-    }
+    room(14);
     const m = c.measure;
     const unit = m.unit === 'deg' ? '°' : ` ${m.unit}`;
     const f = (v: number | null) => (v === null ? '-' : v.toFixed(c.digits));
@@ -144,8 +147,7 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
 
   // ---- charts
   if (input.chartSvg) {
-    doc.addPage();
-    y = M;
+    newPage();
     text('Over the clip', 13, { bold: true });
     text('Left blue, right orange; triangles: initial contacts (down) and toe-offs (up); bars: foot on the ground; shaded: flagged frames.', 9, { colour: [91, 100, 117] });
     const png = await svgToPng(input.chartSvg);
@@ -156,11 +158,11 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
   }
 
   // ---- flagged stills
-  const flagged = [...new Set(a.flags.map((f) => f.frame))].sort((p, q) => p - q).slice(0, MAX_STILLS);
+  const allFlagged = flaggedFrames(a);
+  const flagged = allFlagged.slice(0, MAX_STILLS);
   if (flagged.length) {
-    doc.addPage();
-    y = M;
-    text(`Flagged frames (${flagged.length} of ${new Set(a.flags.map((f) => f.frame)).size})`, 13, { bold: true });
+    newPage();
+    text(`Flagged frames (${flagged.length} of ${allFlagged.length})`, 13, { bold: true });
     const ctx: StillContext = { clip: input.clip, frames: input.frames, analysis: a, patientLabel: input.patientLabel, date: input.date };
     const cellW = (W - 2 * M - 12) / 3;
     let x = M;
@@ -177,9 +179,8 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
         y += rowH + 26;
         rowH = 0;
       }
-      if (y + ih + 24 > H - M) {
-        doc.addPage();
-        y = M;
+      if (!fits(ih + 24)) {
+        newPage();
         x = M;
       }
       doc.addImage(c.toDataURL('image/jpeg', 0.85), 'JPEG', x, y, cellW, ih);
@@ -194,10 +195,7 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
   }
 
   // ---- methods and caveats
-  if (y + 120 > H - M) {
-    doc.addPage();
-    y = M;
-  }
+  room(120);
   text('Methods and caveats', 11, { bold: true });
   text(
     'Pose keypoints were estimated on every frame by BlazePose on this device; nothing was uploaded. Initial contacts and toe-offs come from the ' +

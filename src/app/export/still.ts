@@ -30,9 +30,23 @@ export function frameLabel(a: GaitAnalysis | null, frame: number): string {
   return parts.join(' · ');
 }
 
+/** `s` made safe as part of a downloaded file's name (letters, digits, `.`, `-`, `_`); `fallback` when nothing is left. */
+export function safeFileName(s: string, fallback = 'clip'): string {
+  return s.replace(/[^\w.-]+/g, '_') || fallback;
+}
+
+/** The clip's file name without its extension, safe for the names of its exports. */
+export function exportBaseName(clip: ClipInfo): string {
+  return safeFileName(clip.fileName.replace(/\.[^.]+$/, ''));
+}
+
+/** The flagged frames, each once, in order. */
+export function flaggedFrames(a: GaitAnalysis): number[] {
+  return [...new Set(a.flags.map((f) => f.frame))].sort((p, q) => p - q);
+}
+
 export function stillFileName(ctx: StillContext, frame: number): string {
-  const base = ctx.clip.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
-  return `${base}-frame${String(frame).padStart(5, '0')}.png`;
+  return `${exportBaseName(ctx.clip)}-frame${String(frame).padStart(5, '0')}.png`;
 }
 
 /** Draws the annotated still of `frame` onto a canvas the size of `bmp` (the full-resolution frame). */

@@ -3,6 +3,7 @@
  * `video-<index>`. Restoring writes the same record back (a new id if that id is taken), so a restored backup equals
  * the original.
  */
+import { safeFileName } from '../export/still';
 import { unzipStored, zip } from '../export/zip';
 import { getRecord, getVideo, newRecordId, saveRecord, type PatientRecord } from './db';
 
@@ -18,8 +19,7 @@ export async function backupRecord(id: string): Promise<{ blob: Blob; name: stri
     const v = await getVideo(id, i);
     if (v) entries.push({ name: `video-${i}`, data: new Uint8Array(await v.arrayBuffer()) });
   }
-  const safe = (s: string) => s.replace(/[^\w.-]+/g, '_') || 'record';
-  return { blob: new Blob([zip(entries)], { type: 'application/zip' }), name: `stridescope-${safe(rec.patientLabel)}-${rec.date}.zip` };
+  return { blob: new Blob([zip(entries)], { type: 'application/zip' }), name: `stridescope-${safeFileName(rec.patientLabel, 'record')}-${rec.date}.zip` };
 }
 
 export async function restoreRecord(file: Blob): Promise<string> {
