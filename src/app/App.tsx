@@ -5,9 +5,17 @@ import { useClipRun, type Phase, type RunEnd } from './useClipRun';
 import { CompareView } from './report/CompareView';
 import { RecordsPanel } from './records/RecordsPanel';
 import { SaveRecord } from './records/SaveRecord';
-import { clearDraft, getDraft, getRecord, getVideo, saveDraft, type AnalysisDraft } from './records/db';
+import { clearDraft, getDraft, getRecord, getVideo, saveDraft, type AnalysisDraft, type PatientRecord } from './records/db';
+
+/** A saved analysis and its video (null when the record was saved without it). */
+type SavedClip = { result: AnalyzeResult; video: Blob | null };
+
+async function savedClip(rec: PatientRecord, i: number): Promise<SavedClip> {
+  return { result: rec.clips[i].result, video: rec.clips[i].hasVideo ? await getVideo(rec.id, i) : null };
+}
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
+import { HiddenFileInput } from './HiddenFileInput';
 import { Player, type PlayerProps } from './Player';
 import { ConsultView } from './report/ConsultView';
 import { ProgressBar } from './ProgressBar';
@@ -129,28 +137,34 @@ export function App() {
     [second, model, view],
   );
 
-  const pendingSecond = useRef<{ result: AnalyzeResult; video: Blob | null } | null>(null);
+  const pendingSecond = useRef<SavedClip | null>(null);
   const [pendingTick, setPendingTick] = useState(0);
-  const openRecord = useCallback(
-    async (id: string) => {
-      setOpenProblem(null);
-      const rec = await getRecord(id);
-      if (!rec || rec.clips.length === 0) return setOpenProblem('This record no longer exists.');
-      setPatientLabel(rec.patientLabel);
-      setSessionDate(rec.date);
-      setRecordId(rec.id);
-      const video = async (i: number) => (rec.clips[i].hasVideo ? await getVideo(rec.id, i) : null);
-      await primary.load(rec.clips[0].result, await video(0));
+  /** Shows saved analyses without running the model: `first` in the main view, `other` (if any) beside it. */
+  const showSaved = useCallback(
+    async (owner: PatientRecord, first: SavedClip, other: SavedClip | null) => {
+      setPatientLabel(owner.patientLabel);
+      setSessionDate(owner.date);
+      setRecordId(owner.id);
+      await primary.load(first.result, first.video);
       runs.current++;
-      Object.assign(hook.current, { phase: 'done', result: rec.clips[0].result, error: null, summary: null, runs: runs.current });
-      if (rec.clips[1]) {
+      Object.assign(hook.current, { phase: 'done', result: first.result, error: null, summary: null, runs: runs.current });
+      if (other) {
         // the second worker exists once wantSecond is set; the effect below loads into it when it is ready
-        pendingSecond.current = { result: rec.clips[1].result, video: await video(1) };
+        pendingSecond.current = other;
         setWantSecond(true);
         setPendingTick((t) => t + 1);
       } else setWantSecond(false);
     },
     [primary],
+  );
+  const openRecord = useCallback(
+    async (id: string) => {
+      setOpenProblem(null);
+      const rec = await getRecord(id);
+      if (!rec || rec.clips.length === 0) return setOpenProblem('This record no longer exists.');
+      await showSaved(rec, await savedClip(rec, 0), rec.clips[1] ? await savedClip(rec, 1) : null);
+    },
+    [showSaved],
   );
   useEffect(() => {
     const p = pendingSecond.current;
@@ -167,17 +181,9 @@ export function App() {
       setOpenProblem(null);
       const [b, a] = await Promise.all([getRecord(beforeId), getRecord(afterId)]);
       if (!b || !a) return setOpenProblem('One of the two records no longer exists.');
-      setPatientLabel(b.patientLabel);
-      setSessionDate(b.date);
-      setRecordId(b.id);
-      await primary.load(b.clips[0].result, b.clips[0].hasVideo ? await getVideo(b.id, 0) : null);
-      runs.current++;
-      Object.assign(hook.current, { phase: 'done', result: b.clips[0].result, error: null, summary: null, runs: runs.current });
-      pendingSecond.current = { result: a.clips[0].result, video: a.clips[0].hasVideo ? await getVideo(a.id, 0) : null };
-      setWantSecond(true);
-      setPendingTick((t) => t + 1);
+      await showSaved(b, await savedClip(b, 0), await savedClip(a, 0));
     },
-    [primary],
+    [showSaved],
   );
 
   const cancel = primary.cancel;
@@ -196,17 +202,7 @@ export function App() {
             An analysis of <strong>{draft.fileName}</strong>{draft.patientLabel ? ` (${draft.patientLabel})` : ''} was interrupted at frame {draft.frames.length} of{' '}
             {draft.totalFrames || '?'}. <button type="button" onClick={() => resumeInput.current?.click()} data-testid="draft-resume">Resume: choose the same video…</button>{' '}
             <button type="button" onClick={() => void clearDraft().then(() => setDraft(null))} data-testid="draft-discard">Discard</button>
-            <input
-              ref={resumeInput}
-              type="file"
-              hidden
-              data-testid="resume-input"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                e.target.value = '';
-                if (f) resume(f);
-              }}
-            />
+            <HiddenFileInput ref={resumeInput} testId="resume-input" onFile={resume} />
             {draftProblem && <p data-testid="draft-problem">{draftProblem}</p>}
           </div>
         )}
