@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { ACCEPTED_FILE_TYPES } from '../pipeline/protocol';
+import { HiddenFileInput } from './HiddenFileInput';
 
 export function DropZone({
   onFile,
@@ -43,19 +44,7 @@ export function DropZone({
       <button type="button" className="primary" disabled={disabled} onClick={() => input.current?.click()}>
         {compact ? 'Analyse another clip…' : 'Choose a video…'}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept={ACCEPTED_FILE_TYPES}
-        hidden
-        data-testid={inputTestId}
-        aria-label="Video file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) onFile(f);
-        }}
-      />
+      <HiddenFileInput ref={input} accept={ACCEPTED_FILE_TYPES} testId={inputTestId} label="Video file" onFile={onFile} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { download } from '../export/still';
+import { HiddenFileInput } from '../HiddenFileInput';
 import { backupRecord, restoreRecord } from './backup';
 import { deleteRecord, listRecords, renameRecord, storageState, type RecordSummary, type StorageState } from './db';
 
@@ -62,18 +63,7 @@ export function RecordsPanel({ refreshKey, onOpen, onCompare }: { refreshKey: nu
             <button type="button" onClick={() => restoreInput.current?.click()} data-testid="records-restore">
               Restore a backup…
             </button>
-            <input
-              ref={restoreInput}
-              type="file"
-              accept=".zip,application/zip"
-              hidden
-              data-testid="restore-input"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                e.target.value = '';
-                if (f) void act(async () => void (await restoreRecord(f)));
-              }}
-            />
+            <HiddenFileInput ref={restoreInput} accept=".zip,application/zip" testId="restore-input" onFile={(f) => void act(async () => void (await restoreRecord(f)))} />
           </div>
           {picked.length > 0 && (
             <p className="compare-pick" data-testid="compare-pick">
