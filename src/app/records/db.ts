@@ -199,6 +199,13 @@ export interface AnalysisDraft {
   range?: { startS: number; endS: number };
 }
 
+/** The draft's header: everything but the frames, and how many frames its chunks hold. */
+type DraftHead = Omit<AnalysisDraft, 'frames'> & { saved: number };
+
+async function draftHead(store: IDBObjectStore): Promise<DraftHead | null> {
+  return (await req(store.get('current') as IDBRequest<DraftHead | undefined>)) ?? null;
+}
+
 /**
  * Saves the draft incrementally: the header (everything but the frames) under 'current', and only the frames found
  * since the last save, as one more chunk ('chunk:<first frame index>'). Each write is small, so saving every ~2 s
@@ -210,7 +217,7 @@ export async function saveDraft(d: AnalysisDraft): Promise<void> {
   const tx = db.transaction('drafts', 'readwrite');
   const finished = done(tx);
   const store = tx.objectStore('drafts');
-  const head = (await req(store.get('current') as IDBRequest<(Omit<AnalysisDraft, 'frames'> & { saved: number }) | undefined>)) ?? null;
+  const head = await draftHead(store);
   const same = head && head.fileName === d.fileName && head.fileSize === d.fileSize && head.saved <= d.frames.length;
   if (!same) {
     store.clear();
@@ -225,7 +232,7 @@ export async function saveDraft(d: AnalysisDraft): Promise<void> {
 export async function getDraft(): Promise<AnalysisDraft | null> {
   const db = await openDb();
   const store = db.transaction('drafts').objectStore('drafts');
-  const head = (await req(store.get('current') as IDBRequest<(Omit<AnalysisDraft, 'frames'> & { saved: number }) | undefined>)) ?? null;
+  const head = await draftHead(store);
   if (!head) return null;
   const keys = ((await req(store.getAllKeys())) as string[]).filter((k) => k.startsWith('chunk:')).sort();
   const frames: PoseFrame[] = [];
