@@ -15,6 +15,7 @@ async function savedClip(rec: PatientRecord, i: number): Promise<SavedClip> {
 }
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
+import { ErrorBanner } from './ErrorBanner';
 import { HiddenFileInput } from './HiddenFileInput';
 import { Player, type PlayerProps } from './Player';
 import { ConsultView } from './report/ConsultView';
@@ -256,12 +257,7 @@ export function App() {
         {error?.code === 'long-clip' && clip && longClip && (
           <LongClipChooser clip={clip} message={error.message} onChoose={(choice) => void analyse(longClip, undefined, choice)} />
         )}
-        {error && error.code !== 'long-clip' && (
-          <div className="banner error" role="alert" data-testid="error">
-            <strong>{error.message}</strong>
-            {error.advice && <p>{error.advice}</p>}
-          </div>
-        )}
+        {error && error.code !== 'long-clip' && <ErrorBanner error={error} testId="error" />}
         {phase === 'done' && summary && summary.framesWithPose === 0 && (summary.clip.decodedFrameCount ?? 0) > 0 && (
           <div className="banner warn" role="status" data-testid="no-person">
             <strong>No person was found in this clip, so there is nothing to measure.</strong>

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { GaitAnalysis } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { DropZone } from '../DropZone';
+import { ErrorBanner } from '../ErrorBanner';
 import { ProgressBar } from '../ProgressBar';
 import type { ClipRun } from '../useClipRun';
 import { matchingFrame, measureDeltas, pairKind } from './compareModel';
@@ -123,12 +124,7 @@ export function CompareView({
               title="Drop the second clip: the same runner from behind or from the side, or another session to compare"
             />
           )}
-          {s.error && (
-            <div className="banner error" role="alert" data-testid="error-2">
-              <strong>{s.error.message}</strong>
-              {s.error.advice && <p>{s.error.advice}</p>}
-            </div>
-          )}
+          {s.error && <ErrorBanner error={s.error} testId="error-2" />}
         </div>
       )}
       {second && kind === 'sessions' && <DeltaTable before={first.analysis} after={second.analysis} labels={[first.label, second.label]} />}
