@@ -151,6 +151,7 @@ export async function* decodeFrames(
   shouldStop: () => boolean,
   onError: (e: Error, framesDecoded: number) => void,
   range: DecodeRange = {},
+  timing: { decodeWaitMs: number; resizeMs: number } = { decodeWaitMs: 0, resizeMs: 0 },
 ): AsyncGenerator<DecodedFrame> {
   const { width, height, scale } = poseInputSize(clip.info, longSide);
   const canvas = new OffscreenCanvas(width, height);
@@ -168,16 +169,20 @@ export async function* decodeFrames(
     try {
       while (!shouldStop()) {
         let next: IteratorResult<Awaited<ReturnType<typeof samples.next>>['value']>;
+        const t0 = performance.now();
         try {
           next = await samples.next();
         } catch (e) {
           failed = e as Error;
           break;
+        } finally {
+          timing.decodeWaitMs += performance.now() - t0;
         }
         if (next.done || !next.value) return;
         const sample = next.value;
         let image: ImageData;
         let timestampUs: number;
+        const t1 = performance.now();
         try {
           timestampUs = sample.microsecondTimestamp;
           lastGoodS = sample.timestamp;
@@ -185,6 +190,7 @@ export async function* decodeFrames(
           image = ctx.getImageData(0, 0, width, height);
         } finally {
           sample.close();
+          timing.resizeMs += performance.now() - t1;
         }
         for (const t of gap) yield { index: index++, timestampUs: t, image: null, scale };
         gap = [];

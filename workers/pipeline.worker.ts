@@ -20,10 +20,12 @@ import {
   type RunOutcome,
   type RunSummary,
   type Stage,
+  type StageTiming,
 } from '../src/pipeline/protocol';
-import { meanLuma, medianOf } from '../src/pipeline/brightness';
+import { medianOf } from '../src/pipeline/brightness';
 import { selectBackend } from './backend';
 import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
+import { canDecodeAhead, decodeAhead, decodeInline, type DecodeRequest } from './decodeAhead';
 import { createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
 
 /** Consecutive runs in a sorted list of frame indices, as [first, last] pairs. */
@@ -118,22 +120,26 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     const t0 = performance.now();
     let stage: Stage = 'load-model';
     let summary: RunSummary | null = null;
+    const timing: StageTiming = { startMs: 0, probeMs: 0, decodeWaitMs: 0, resizeMs: 0, poseMs: 0, frameWaitMs: 0, analysisMs: 0, firstFrameMs: null, frames: 0, poseFrames: 0, cropRetries: 0 };
     const progress = (p: Omit<Progress, 'stage'>) => cb.onProgress({ stage, ...p });
     try {
       progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting the pose engine…' });
       const backend = await selectBackend(options.backend);
       const est = await getEstimator(options.model);
       est.reset();
+      timing.startMs = performance.now() - t0;
       if (isCancelled(runId)) throw new PipelineError('cancelled', 'Cancelled.', '');
 
       stage = 'probe';
       progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Reading the clip…' });
       if (lastClip) lastClip.clip.input.dispose();
       lastClip = null;
+      const tProbe = performance.now();
       const clip = await openClip(file, fileName, (info) => cb.onClip(info));
+      timing.probeMs = performance.now() - tProbe;
       const timestampsUs: number[] = [];
       lastClip = { clip, timestampsUs };
-      summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, damagedFrames: 0, cancelled: false, elapsedMs: 0, notes: [] };
+      summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, damagedFrames: 0, cancelled: false, elapsedMs: 0, notes: [], timing };
 
       if (!options.range && options.askAboveS !== undefined && clip.info.durationS > options.askAboveS) {
         // a long recording (warm-up, whole session): the user picks the part with the running first
@@ -149,15 +155,28 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const row = est.keypointNames.length * 4;
       const newBatch = (): PoseBatch => ({ keypointNames: est.keypointNames, frames: [], data: new Float32Array(batchSize * row).fill(NaN) });
       // frames go to the page compact: one Float32Array per batch, transferred
-      const send = (b: PoseBatch) => cb.onFrames(Comlink.transfer(b, [b.data.buffer]));
+      const send = (b: PoseBatch) => {
+        timing.firstFrameMs ??= performance.now() - t0;
+        cb.onFrames(Comlink.transfer(b, [b.data.buffer]));
+      };
       let batch = newBatch();
       let lastProgress = 0;
       const window: number[] = [];
       let decodeError: { e: Error; at: number } | null = null;
-      const frames = decodeFrames(clip, options.poseInputLongSide ?? DEFAULT_LONG_SIDE, () => isCancelled(runId), (e, at) => {
-        decodeError = { e, at };
-      }, range);
+      const request: DecodeRequest = {
+        file,
+        fileName,
+        clip,
+        longSide: options.poseInputLongSide ?? DEFAULT_LONG_SIDE,
+        range,
+        shouldStop: () => isCancelled(runId),
+        onError: (e, at) => (decodeError = { e, at }),
+        timing,
+      };
+      const ahead = options.decodeAhead !== false && canDecodeAhead();
+      const frames = ahead ? decodeAhead(request) : decodeInline(request);
       const damaged: number[] = [];
+      const retriesBefore = est.cropRetries;
       const brightness: number[] = [];
       const prior = options.priorFrames ?? [];
       for await (const f of frames) {
@@ -166,8 +185,14 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         const reuse = known && known.index === f.index && known.timestampUs === f.timestampUs;
         let pose: PoseResult | null = null;
         if (reuse) pose = known.keypoints ? { score: known.score ?? 0, keypoints: known.keypoints } : null;
-        else if (f.image) pose = await est.estimate(f.image, f.timestampUs, f.scale);
-        if (f.image) brightness.push(meanLuma(f.image.data));
+        else if (f.image) {
+          const tPose = performance.now();
+          pose = await est.estimate(f.image, f.timestampUs, f.scale);
+          timing.poseMs += performance.now() - tPose;
+          timing.poseFrames++;
+        }
+        timing.frames++;
+        if (f.luma !== null) brightness.push(f.luma);
         else {
           // no picture (damaged data): no pose, and tracking starts afresh after the gap
           damaged.push(f.index);
@@ -195,6 +220,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       }
       if (batch.frames.length) send(batch);
 
+      timing.cropRetries = est.cropRetries - retriesBefore;
       const rate = measureFrameRate(timestampsUs);
       clip.info.decodedFrameCount = timestampsUs.length;
       clip.info.measuredFps = rate.fps;
@@ -221,11 +247,13 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       if (!summary.cancelled && summary.framesWithPose > 0) {
         stage = 'analyze';
         progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: null, message: 'Finding gait events…' });
+        const tAnalysis = performance.now();
         try {
           analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness) });
         } catch (e) {
           summary.notes.push(`The gait analysis could not run on this clip: ${(e as Error).message}`);
         }
+        timing.analysisMs = performance.now() - tAnalysis;
       }
       summary.elapsedMs = performance.now() - t0;
       stage = 'done';

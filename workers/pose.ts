@@ -21,6 +21,8 @@ export interface PoseEstimator {
   estimate(image: ImageData, timestampUs: number, scale: number): Promise<PoseResult | null>;
   /** Forgets tracking state (BlazePose keeps a region of interest between frames). */
   reset(): void;
+  /** Model runs on crops of the frame after the whole frame found no one (each costs about one frame's pose). */
+  readonly cropRetries: number;
   dispose(): void;
 }
 
@@ -68,6 +70,7 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
     return { score: Math.min(score, 1), keypoints };
   };
   let lastCentre: number | null = null; // where the person was last seen, as a fraction of the long side
+  let cropRetries = 0;
 
   return {
     model,
@@ -78,6 +81,7 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
         // The person detector misses people near the frame's edge or small in a wide frame: retry on square crops
         // of the frame (nearest to where the person was last seen first). Tracking restarts after a crop.
         for (const c of squareCrops(image.width, image.height, lastCentre)) {
+          cropRetries++;
           found = await run(cropImage(image, c), timestampUs, scale, c.x, c.y);
           detector.reset();
           if (found) break;
@@ -90,6 +94,9 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
         if (hips.length) lastCentre = hips.reduce((s, k) => s + k[long], 0) / hips.length / size;
       }
       return found;
+    },
+    get cropRetries() {
+      return cropRetries;
     },
     reset() {
       detector.reset();

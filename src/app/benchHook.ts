@@ -2,14 +2,17 @@
  * Installed only with ?bench in the URL: lets scripts/bench.mjs time each stage on its own, in the real worker,
  * plus the peers' way (seeking a <video> element frame by frame) for comparison.
  */
-import type { BackendId, PoseModelId } from '../core/types';
+import type { BackendId, PoseFrame, PoseModelId } from '../core/types';
 import { PipelineBridge } from '../pipeline/bridge';
+import type { RunOptions, RunOutcome } from '../pipeline/protocol';
 
 export interface BenchHook {
   decode(file: Blob, toPixels: boolean, longSide: number): Promise<{ frames: number; ms: number }>;
   pose(file: Blob, model: PoseModelId, backend: BackendId, n: number, longSide: number): Promise<unknown>;
   /** Seeks to the middle of each of the first `frames` of a clip of `clipFrames` frames. */
   seekVideo(file: Blob, frames: number, clipFrames: number, longSide: number): Promise<{ frames: number; ms: number; failed: number }>;
+  /** One whole run through the real worker, with these options: the outcome (timings in its summary) and every frame. */
+  run(file: Blob, options: RunOptions): Promise<{ outcome: RunOutcome; frames: PoseFrame[]; wallMs: number; firstFrameWallMs: number | null }>;
 }
 
 declare global {
@@ -64,5 +67,20 @@ export function installBenchHook(): void {
     decode: (file, toPixels, longSide) => bridge.remote.benchDecode(file, toPixels, longSide),
     pose: (file, model, backend, n, longSide) => bridge.remote.benchPose(file, model, backend, n, longSide),
     seekVideo,
+    async run(file, options) {
+      const frames: PoseFrame[] = [];
+      const t0 = performance.now();
+      let first: number | null = null;
+      const outcome = await bridge.run(file, 'bench', options, {
+        onProgress: () => {},
+        onClip: () => {},
+        onFrames: (f) => {
+          first ??= performance.now() - t0;
+          // plain objects: the page's frames read a shared compact buffer, which would not survive the copy out
+          for (const x of f) frames.push({ index: x.index, timestampUs: x.timestampUs, score: x.score, keypoints: x.keypoints ? x.keypoints.map((k) => ({ ...k })) : null });
+        },
+      });
+      return { outcome, frames, wallMs: performance.now() - t0, firstFrameWallMs: first };
+    },
   };
 }

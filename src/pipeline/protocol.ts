@@ -20,6 +20,11 @@ export interface RunOptions {
   range?: { startS: number; endS: number };
   /** Without a range, stop after reading the clip's facts (error 'long-clip') when it is longer than this (s). */
   askAboveS?: number;
+  /**
+   * Decode the next frames in a thread of their own while the pose model runs (default true). False: each frame is
+   * decoded, scaled and posed one stage after another in one thread (the benchmark's baseline).
+   */
+  decodeAhead?: boolean;
 }
 
 export interface Progress {
@@ -55,6 +60,36 @@ export interface RunSummary {
   elapsedMs: number;
   /** Notes for the user: variable frame rate, decoded ≠ sample count, ... */
   notes: string[];
+  /** Where the time went (benchmarks, the progress panel). */
+  timing: StageTiming;
+}
+
+/**
+ * Milliseconds spent in each stage of one run, on the thread that does that stage. Stages that overlap (decoding the
+ * next frames while the model runs on this one) add up to more than the wall time.
+ */
+export interface StageTiming {
+  /** Starting the tfjs backend and loading the pose model (near 0 once warm). */
+  startMs: number;
+  /** Opening the file and reading the clip's facts. */
+  probeMs: number;
+  /** Waiting for the next decoded frame (demux + WebCodecs decode, as far as they did not happen ahead). */
+  decodeWaitMs: number;
+  /** Rotating and scaling each frame to the pose input size and reading its pixels. */
+  resizeMs: number;
+  /** The pose model, including the person detector when tracking is lost. */
+  poseMs: number;
+  /** Time the pose thread waited for its next frame (the decode stage's time, when it runs in the same thread). */
+  frameWaitMs: number;
+  /** Gait events and measures over the whole track. */
+  analysisMs: number;
+  /** From the start of the run to the first frame (with its pose) handed to the page. */
+  firstFrameMs: number | null;
+  /** Frames decoded; frames whose pose came from the model. */
+  frames: number;
+  poseFrames: number;
+  /** Extra model runs on crops of frames where the whole frame found no one. */
+  cropRetries: number;
 }
 
 export type PipelineErrorCode =
