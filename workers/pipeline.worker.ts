@@ -21,6 +21,7 @@ import {
   type RunSummary,
   type Stage,
   type StageTiming,
+  LIVE_PREVIEW_LONG_SIDE,
 } from '../src/pipeline/protocol';
 import { medianOf } from '../src/pipeline/brightness';
 import { selectBackend } from './backend';
@@ -49,6 +50,8 @@ function formatS(us: number, decimals = 1): string {
 const BASE = new URL(import.meta.env.BASE_URL, self.location.origin).href;
 const DEFAULT_LONG_SIDE = 960;
 const PROGRESS_INTERVAL_MS = 250;
+/** How often the page gets the latest frame's picture and pose while a run goes on. */
+const LIVE_INTERVAL_MS = 250;
 
 let estimator: PoseEstimator | null = null;
 let lastClip: { clip: OpenClip; timestampsUs: number[] } | null = null;
@@ -87,6 +90,15 @@ function toPipelineError(e: unknown, stage: Stage): PipelineError {
     return new PipelineError('backend-failed', `The pose engine could not start: ${msg}`, 'Reload the page. If it keeps failing, try another browser (Chrome, Edge or Safari).');
   }
   return new PipelineError('internal', `Analysis stopped: ${msg}`, 'Reload the page and try again; if it happens again with this clip, export it as H.264 MP4.');
+}
+
+/** Sends a small copy of the frame's picture with its pose (not awaited: the model goes on meanwhile). */
+function sendLiveFrame(cb: PipelineCallbacks, frame: PoseFrame, image: ImageData): void {
+  const s = Math.min(1, LIVE_PREVIEW_LONG_SIDE / Math.max(image.width, image.height));
+  createImageBitmap(image, { resizeWidth: Math.max(1, Math.round(image.width * s)), resizeHeight: Math.max(1, Math.round(image.height * s)), resizeQuality: 'low' }).then(
+    (bitmap) => cb.onLiveFrame(Comlink.transfer({ frame, bitmap }, [bitmap])),
+    () => undefined,
+  );
 }
 
 const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void } = {
@@ -154,6 +166,9 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const batchSize = options.batchSize ?? 8;
       const row = est.keypointNames.length * 4;
       const newBatch = (): PoseBatch => ({ keypointNames: est.keypointNames, frames: [], data: new Float32Array(batchSize * row).fill(NaN) });
+      // the first frame goes to the page on its own, so its skeleton is on screen at once
+      let batchLimit = 1;
+      let lastLive = -Infinity;
       // frames go to the page compact: one Float32Array per batch, transferred
       const send = (b: PoseBatch) => {
         timing.firstFrameMs ??= performance.now() - t0;
@@ -204,9 +219,14 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         track.push(frame);
         if (pose) keypointRow(pose.keypoints, est.keypointNames, batch.data.subarray(batch.frames.length * row, (batch.frames.length + 1) * row));
         batch.frames.push({ index: frame.index, timestampUs: frame.timestampUs, score: frame.score });
-        if (batch.frames.length >= batchSize) {
+        if (batch.frames.length >= batchLimit) {
           send(batch);
           batch = newBatch();
+          batchLimit = batchSize;
+        }
+        if (f.image && pose && performance.now() - lastLive >= LIVE_INTERVAL_MS) {
+          lastLive = performance.now();
+          sendLiveFrame(cb, frame, f.image);
         }
         const now = performance.now();
         window.push(now);

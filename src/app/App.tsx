@@ -20,6 +20,7 @@ import { HiddenFileInput } from './HiddenFileInput';
 import { Player, type PlayerProps } from './Player';
 import { ConsultView } from './report/ConsultView';
 import { ProgressBar } from './ProgressBar';
+import { LivePreview } from './LivePreview';
 import { GaitHeadline } from './GaitHeadline';
 import { LONG_CLIP_S, LongClipChooser, type LongClipChoice } from './LongClipChooser';
 
@@ -66,7 +67,7 @@ export function App() {
   const runs = useRef(0);
   const askLongClips = useRef(true);
   const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, second: null, setOptions: () => {} });
-  const { phase, clip, progress, error, summary, frames, analysis, modelsProblem, getFrame } = primary;
+  const { phase, clip, progress, live, error, summary, frames, analysis, modelsProblem, getFrame } = primary;
 
   // published once the worker exists, so scripts that wait for it can start a run at once
   useEffect(() => {
@@ -275,6 +276,7 @@ export function App() {
         <div className="grid">
           {clip && <ClipCard clip={clip} backend={summary?.backend ?? null} model={MODEL_LABELS[model]} />}
           {running && progress && <ProgressBar progress={progress} onCancel={cancel} />}
+          {running && live && clip && <LivePreview live={live} clip={clip} progress={progress} />}
           {summary && (phase === 'done' || (phase === 'error' && error?.code !== 'long-clip')) && (
             <section className="card" aria-label="Pose track" data-testid="summary">
               <h2>Pose track</h2>

@@ -7,7 +7,7 @@ import type { GaitAnalysis } from '../core/analysis';
 import type { AnalyzeResult, ClipInfo, KeypointName, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
 import { compactPoseFrames } from '../core/poseTrack';
 import { PipelineBridge } from '../pipeline/bridge';
-import type { BackendInfo, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
+import type { BackendInfo, LiveFrame, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
 import { buildAnalyzeResult } from './result';
 
 export type Phase = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -39,6 +39,8 @@ export interface ClipRun {
   fileName: string | null;
   clip: ClipInfo | null;
   progress: Progress | null;
+  /** While running: the latest analysed frame's picture and pose (first one within moments of the start). */
+  live: LiveFrame | null;
   error: PipelineErrorInfo | null;
   summary: RunSummary | null;
   frames: PoseFrame[];
@@ -62,6 +64,14 @@ export function useClipRun(enabled = true): ClipRun {
   const [fileName, setFileName] = useState<string | null>(null);
   const [clip, setClip] = useState<ClipInfo | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [live, setLiveState] = useState<LiveFrame | null>(null);
+  /** Replaces the live frame; the one shown before is no longer needed, so its bitmap is freed. */
+  const setLive = useCallback((next: LiveFrame | null) => {
+    setLiveState((prev) => {
+      if (prev && prev !== next) prev.bitmap.close();
+      return next;
+    });
+  }, []);
   const [error, setError] = useState<PipelineErrorInfo | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [frames, setFrames] = useState<PoseFrame[]>([]);
@@ -89,6 +99,7 @@ export function useClipRun(enabled = true): ClipRun {
       abort.current = ctrl;
       framesRef.current = [];
       setFrames([]);
+      setLive(null);
       setFileName(file.name);
       setFile(file);
       setClip(null);
@@ -111,6 +122,10 @@ export function useClipRun(enabled = true): ClipRun {
             clipInfo = c;
             setClip(c);
           },
+          onLiveFrame: (l) => {
+            if (abort.current === ctrl) setLive(l);
+            else l.bitmap.close();
+          },
           // (checkpoints use the frames flushed below)
           onFrames: (batch) => {
             framesRef.current.push(...batch);
@@ -125,6 +140,7 @@ export function useClipRun(enabled = true): ClipRun {
         ctrl.signal,
       );
       if (abort.current !== ctrl) return null; // superseded by a newer run
+      setLive(null);
       const all = framesRef.current.slice();
       setFrames(all);
       const s = outcome.summary;
@@ -149,7 +165,7 @@ export function useClipRun(enabled = true): ClipRun {
       }
       return null;
     },
-    [bridge],
+    [bridge, setLive],
   );
 
   const load = useCallback(
@@ -177,5 +193,5 @@ export function useClipRun(enabled = true): ClipRun {
 
   const cancel = useCallback(() => abort.current?.abort(), []);
   const getFrame = useCallback((i: number, side: number) => bridge?.frameBitmap(i, side) ?? Promise.resolve(null), [bridge]);
-  return { ready: !!bridge, modelsProblem, phase, fileName, clip, progress, error, summary, frames, analysis, result, file, analyse, load, cancel, getFrame };
+  return { ready: !!bridge, modelsProblem, phase, fileName, clip, progress, live, error, summary, frames, analysis, result, file, analyse, load, cancel, getFrame };
 }

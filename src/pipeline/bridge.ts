@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import type { PoseFrame } from '../core/types';
 import { framesFromBatch } from '../core/poseTrack';
 import type { PipelineWorkerApiWithCancel } from '../../workers/pipeline.worker';
-import type { PipelineCallbacks, Progress, RunOptions, RunOutcome } from './protocol';
+import type { LiveFrame, PipelineCallbacks, Progress, RunOptions, RunOutcome } from './protocol';
 import type { ClipInfo } from '../core/types';
 
 export const CANCEL_GRACE_MS = 1000;
@@ -43,7 +43,7 @@ export class PipelineBridge {
     file: Blob,
     fileName: string,
     options: RunOptions,
-    handlers: { onProgress(p: Progress): void; onClip(c: ClipInfo): void; onFrames(f: PoseFrame[]): void },
+    handlers: { onProgress(p: Progress): void; onClip(c: ClipInfo): void; onFrames(f: PoseFrame[]): void; onLiveFrame?(live: LiveFrame): void },
     signal?: AbortSignal,
   ): Promise<RunOutcome> {
     const runId = this.nextRunId++;
@@ -54,6 +54,10 @@ export class PipelineBridge {
       onClip: (c) => !settled && handlers.onClip(c),
       // frames arrive compact (one Float32Array per batch) and stay compact: keypoint objects exist only while read
       onFrames: (b) => !settled && handlers.onFrames(framesFromBatch(b)),
+      onLiveFrame: (live) => {
+        if (!settled && handlers.onLiveFrame) handlers.onLiveFrame(live);
+        else live.bitmap.close();
+      },
     };
     const work = this.api.run(runId, file, fileName, options, Comlink.proxy(cb));
     return new Promise<RunOutcome>((resolve) => {

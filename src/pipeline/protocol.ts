@@ -131,11 +131,22 @@ export type RunOutcome =
   | { ok: true; summary: RunSummary; analysis: GaitAnalysis | null }
   | { ok: false; error: PipelineErrorInfo; summary: RunSummary | null };
 
+/** The latest analysed frame, a few times a second while a run goes on: its picture (small) and its pose. */
+export interface LiveFrame {
+  frame: PoseFrame;
+  /** The frame's picture, display-oriented, longest side at most LIVE_PREVIEW_LONG_SIDE (transferred). */
+  bitmap: ImageBitmap;
+}
+
+export const LIVE_PREVIEW_LONG_SIDE = 480;
+
 export interface PipelineCallbacks {
   onProgress(p: Progress): void;
   onClip(clip: ClipInfo): void;
-  /** Frames in compact form (the batch's buffer is transferred, not copied). */
+  /** Frames in compact form (the batch's buffer is transferred, not copied). The first batch holds the first frame alone. */
   onFrames(batch: PoseBatch): void;
+  /** The first analysed frame at once, then the latest one every PREVIEW_INTERVAL_MS or so. */
+  onLiveFrame(live: LiveFrame): void;
 }
 
 /** The worker's API, exposed with comlink. */
