@@ -1,8 +1,6 @@
 /**
- * Picks the tfjs backend that really is fastest on this device, and records why.
- * Order: WebGPU or WebGL on a real GPU → WASM (SIMD + threads when cross-origin isolated) → CPU.
- * A software GL (SwiftShader, llvmpipe) "works" but runs pose 10–25× slower than WASM (docs/BENCHMARKS in README),
- * so it is skipped unless forced.
+ * Starts the tfjs backend that was measured fastest on this device (src/pipeline/backendChoice.ts), and records why.
+ * Until the GPU backends are measured: WASM (SIMD + threads when cross-origin isolated), with CPU as the last resort.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -13,8 +11,8 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendId } from '../src/core/types';
 import type { BackendInfo } from '../src/pipeline/protocol';
+import type { BackendDecision } from '../src/pipeline/backendChoice';
 
-const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
 const BACKEND_START_TIMEOUT_MS = 30_000;
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -41,16 +39,16 @@ export function glRenderer(): string | null {
   }
 }
 
-async function webgpuAdapter(): Promise<string | null> {
+/** The WebGPU adapter's name, marked when the browser says it is a software fallback; null without one. */
+async function webgpuAdapter(): Promise<{ name: string } | null> {
   const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   if (!gpu) return null;
   try {
     const adapter = (await gpu.requestAdapter()) as { info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean } } | null;
     if (!adapter) return null;
     const info = adapter.info ?? {};
-    if (info.isFallbackAdapter) return null;
     const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'GPU';
-    return SOFTWARE_GL.test(name) ? null : name;
+    return { name: info.isFallbackAdapter ? `${name} (software fallback)` : name };
   } catch {
     return null;
   }
@@ -101,44 +99,70 @@ async function startSimple(id: 'webgl' | 'webgpu' | 'cpu', renderer: string | nu
 }
 
 let chosen: BackendInfo | null = null;
+/** The measured choice (or the cached one), once there is one; until then WASM, which is always there and never slow. */
+let decided: BackendDecision | null = null;
 
-/** Starts (once) and returns the backend; `forced` starts that one whatever it costs (benchmarks). */
+export function setBackendDecision(d: BackendDecision | null): void {
+  decided = d;
+}
+
+export function backendDecision(): BackendDecision | null {
+  return decided;
+}
+
+/** Starts one backend, whatever it costs (benchmarks, probes, forced choices). */
+export async function startBackend(id: BackendId): Promise<BackendInfo> {
+  if (id === 'wasm') return startWasm();
+  if (id === 'webgl') {
+    const r = glRenderer();
+    return startSimple('webgl', r, r ? `WebGL on ${r}` : 'WebGL');
+  }
+  if (id === 'webgpu') {
+    const a = (await webgpuAdapter())?.name ?? null;
+    return startSimple('webgpu', a, a ? `WebGPU on ${a}` : 'WebGPU');
+  }
+  return startSimple('cpu', null, 'CPU');
+}
+
+/** The GPU backends this browser offers, with their device names (software ones included: measuring decides). */
+export async function gpuCandidates(): Promise<{ id: BackendId; device: string | null }[]> {
+  const out: { id: BackendId; device: string | null }[] = [];
+  const adapter = await webgpuAdapter();
+  if (adapter) out.push({ id: 'webgpu', device: adapter.name });
+  const renderer = glRenderer();
+  if (renderer) out.push({ id: 'webgl', device: renderer });
+  return out;
+}
+
+/**
+ * Starts (once) and returns the backend: the measured choice when there is one, else WASM. `forced` starts that one
+ * whatever it costs (benchmarks).
+ */
 export async function selectBackend(forced?: BackendId): Promise<BackendInfo> {
   if (forced) {
     if (chosen?.id === forced) return chosen;
-    if (forced === 'wasm') chosen = await startWasm();
-    else if (forced === 'webgl') chosen = await startSimple('webgl', glRenderer(), 'WebGL (forced)');
-    else if (forced === 'webgpu') chosen = await startSimple('webgpu', await webgpuAdapter(), 'WebGPU (forced)');
-    else chosen = await startSimple('cpu', null, 'CPU (forced)');
+    chosen = await startBackend(forced);
+    chosen.note += ' (forced)';
     return chosen;
   }
-  if (chosen) return chosen;
-  const skipped: string[] = [];
-  const gpuName = await webgpuAdapter();
-  if (gpuName) {
-    try {
-      chosen = await startSimple('webgpu', gpuName, `WebGPU on ${gpuName}`);
-      return chosen;
-    } catch (e) {
-      skipped.push(`WebGPU failed (${(e as Error).message})`);
-    }
-  } else skipped.push('no hardware WebGPU adapter');
-  const renderer = glRenderer();
-  if (renderer && !SOFTWARE_GL.test(renderer)) {
-    try {
-      chosen = await startSimple('webgl', renderer, `WebGL on ${renderer}`);
-      return chosen;
-    } catch (e) {
-      skipped.push(`WebGL failed (${(e as Error).message})`);
-    }
-  } else skipped.push(renderer ? `WebGL is software (${renderer}), measured 10–25× slower than WASM` : 'no WebGL');
+  const want = decided?.id ?? 'wasm';
+  if (chosen?.id === want) return chosen;
+  const why = decided ? decided.reason : 'GPU backends not measured yet (WASM until they are)';
   try {
-    chosen = await startWasm();
-    chosen.note += `; ${skipped.join('; ')}`;
+    chosen = await startBackend(want);
+    chosen.note += `; ${why}`;
     return chosen;
   } catch (e) {
-    skipped.push(`WASM failed (${(e as Error).message})`);
+    if (want !== 'wasm') {
+      try {
+        chosen = await startWasm();
+        chosen.note += `; ${want} failed to start (${(e as Error).message}); ${why}`;
+        return chosen;
+      } catch {
+        /* fall through to CPU */
+      }
+    }
+    chosen = await startSimple('cpu', null, `CPU (slow): WASM failed to start (${(e as Error).message})`);
+    return chosen;
   }
-  chosen = await startSimple('cpu', null, `CPU (slow); ${skipped.join('; ')}`);
-  return chosen;
 }

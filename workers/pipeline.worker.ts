@@ -24,7 +24,8 @@ import {
   LIVE_PREVIEW_LONG_SIDE,
 } from '../src/pipeline/protocol';
 import { medianOf } from '../src/pipeline/brightness';
-import { selectBackend } from './backend';
+import { backendDecision, selectBackend, setBackendDecision } from './backend';
+import { measureBackends, rememberedDecision, stopMeasuring } from './backendMeasure';
 import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
 import { canDecodeAhead, decodeAhead, decodeInline, type DecodeRequest } from './decodeAhead';
 import { createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
@@ -128,6 +129,16 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     cancelledRuns.add(runId);
   },
 
+  async measureBackends() {
+    const d = backendDecision() ?? (await measureBackends(BASE));
+    if (d) setBackendDecision(d);
+    return d;
+  },
+
+  backendDecision() {
+    return backendDecision();
+  },
+
   async run(runId, file, fileName, options: RunOptions, cb: PipelineCallbacks): Promise<RunOutcome> {
     const t0 = performance.now();
     let stage: Stage = 'load-model';
@@ -136,6 +147,9 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     const progress = (p: Omit<Progress, 'stage'>) => cb.onProgress({ stage, ...p });
     try {
       progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting the pose engine…' });
+      // a run has the cores to itself: measuring the engines waits for the next start
+      stopMeasuring();
+      if (!backendDecision()) setBackendDecision(await rememberedDecision());
       const backend = await selectBackend(options.backend);
       const est = await getEstimator(options.model);
       est.reset();

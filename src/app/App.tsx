@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalyzeResult, PoseModelId, ViewChoice } from '../core/types';
 import { MODEL_LABELS, MOVENET_LIMITS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
+import type { BackendDecision } from '../pipeline/backendChoice';
 import { useClipRun, type Phase, type RunEnd } from './useClipRun';
 import { CompareView } from './report/CompareView';
 import { RecordsPanel } from './records/RecordsPanel';
@@ -33,6 +34,8 @@ export interface StrideScopeHook {
   runs: number;
   /** The second clip's run (side + back, or before / after), when one was added. */
   second: RunEnd | null;
+  /** The pose engine decision (measured once the page has been idle 2 s; null before). */
+  backendDecision?(): Promise<BackendDecision | null>;
   /** A raw decoded frame of the first clip (tests compare exported stills with it). */
   frameBitmap?(index: number, longSide: number): Promise<ImageBitmap | null>;
   /** `askLongClips: false` (the command line, batch): long clips are analysed whole instead of asking for a part. */
@@ -46,7 +49,7 @@ declare global {
 }
 
 export function App() {
-  const primary = useClipRun();
+  const primary = useClipRun(true, true);
   const [model, setModel] = useState<PoseModelId>('full');
   const [view, setView] = useState<ViewChoice>('auto');
   const [wantSecond, setWantSecond] = useState(false);
@@ -74,6 +77,7 @@ export function App() {
     if (!primary.ready) return;
     window.__stridescope = hook.current;
     hook.current.frameBitmap = primary.getFrame;
+    hook.current.backendDecision = primary.backendDecision;
     hook.current.setOptions = (o) => {
       if (o.model) setModel(o.model);
       if (o.view) setView(o.view);

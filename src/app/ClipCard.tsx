@@ -25,6 +25,11 @@ export function ClipCard({ clip, backend, model }: { clip: ClipInfo; backend: Ba
         ))}
       </dl>
       {clip.slowMotionHint && <p className="note">{clip.slowMotionHint}</p>}
+      {backend && (
+        <p className="engine-note" data-testid="engine-note">
+          Pose engine: {backend.note}
+        </p>
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { GaitAnalysis } from '../core/analysis';
 import type { AnalyzeResult, ClipInfo, KeypointName, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
 import { compactPoseFrames } from '../core/poseTrack';
 import { PipelineBridge } from '../pipeline/bridge';
+import type { BackendDecision } from '../pipeline/backendChoice';
 import type { BackendInfo, LiveFrame, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
 import { buildAnalyzeResult } from './result';
 
@@ -54,9 +55,15 @@ export interface ClipRun {
   load(result: AnalyzeResult, video: Blob | null): Promise<void>;
   cancel(): void;
   getFrame(index: number, longSide: number): Promise<ImageBitmap | null>;
+  /** The pose engine decision in force in this clip's worker (null before one is made). */
+  backendDecision(): Promise<BackendDecision | null>;
 }
 
-export function useClipRun(enabled = true): ClipRun {
+/** Idle time after the page opens before the pose engines are measured (a run started sooner goes first). */
+const MEASURE_AFTER_IDLE_MS = 2000;
+
+/** `measureEngines`: once the page has been idle a moment, time the tfjs backends and pick the fastest (one run per page does). */
+export function useClipRun(enabled = true, measureEngines = false): ClipRun {
   // created in an effect, so React's dev double-mount cannot leave a dead worker behind
   const [bridge, setBridge] = useState<PipelineBridge | null>(null);
   const [modelsProblem, setModelsProblem] = useState<string | null>(null);
@@ -80,20 +87,31 @@ export function useClipRun(enabled = true): ClipRun {
   const framesRef = useRef<PoseFrame[]>([]);
   const [file, setFile] = useState<Blob | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const started = useRef(false);
 
   useEffect(() => {
     if (!enabled) return;
     const b = new PipelineBridge();
     setBridge(b);
+    let timer: ReturnType<typeof setTimeout> | null = null;
     void b.checkModels().then((r) => {
       if (!r.ok) setModelsProblem(`The pose models are not installed in this app (${r.missing.join(', ')}). Run "npm install" and restart, or ask whoever hosts StrideScope to.`);
+      else if (measureEngines) {
+        timer = setTimeout(() => {
+          if (!started.current) void b.measureBackends().catch(() => null);
+        }, MEASURE_AFTER_IDLE_MS);
+      }
     });
-    return () => b.dispose();
-  }, [enabled]);
+    return () => {
+      if (timer) clearTimeout(timer);
+      b.dispose();
+    };
+  }, [enabled, measureEngines]);
 
   const analyse = useCallback(
     async (file: File, opts: RunChoice, onStart?: () => void): Promise<RunEnd | null> => {
       if (!bridge) return null;
+      started.current = true;
       abort.current?.abort();
       const ctrl = new AbortController();
       abort.current = ctrl;
@@ -193,5 +211,6 @@ export function useClipRun(enabled = true): ClipRun {
 
   const cancel = useCallback(() => abort.current?.abort(), []);
   const getFrame = useCallback((i: number, side: number) => bridge?.frameBitmap(i, side) ?? Promise.resolve(null), [bridge]);
-  return { ready: !!bridge, modelsProblem, phase, fileName, clip, progress, live, error, summary, frames, analysis, result, file, analyse, load, cancel, getFrame };
+  const backendDecision = useCallback(() => bridge?.backendDecision() ?? Promise.resolve(null), [bridge]);
+  return { ready: !!bridge, modelsProblem, phase, fileName, clip, progress, live, error, summary, frames, analysis, result, file, analyse, load, cancel, getFrame, backendDecision };
 }

@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import type { PoseFrame } from '../core/types';
 import { framesFromBatch } from '../core/poseTrack';
 import type { PipelineWorkerApiWithCancel } from '../../workers/pipeline.worker';
+import type { BackendDecision } from './backendChoice';
 import type { LiveFrame, PipelineCallbacks, Progress, RunOptions, RunOutcome } from './protocol';
 import type { ClipInfo } from '../core/types';
 
@@ -91,6 +92,15 @@ export class PipelineBridge {
   /** One frame of the last clip run, display-oriented, longest side ≤ maxLongSide. */
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null> {
     return this.api.frameBitmap(index, maxLongSide);
+  }
+
+  /** Times the backends and picks the fastest (see PipelineWorkerApi.measureBackends). */
+  measureBackends(): Promise<BackendDecision | null> {
+    return this.api.measureBackends();
+  }
+
+  backendDecision(): Promise<BackendDecision | null> {
+    return this.api.backendDecision();
   }
 
   loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean> {

@@ -1,6 +1,7 @@
 /** What crosses the page ↔ worker bridge (comlink). DOM-free. */
 import type { GaitAnalysis } from '../core/analysis';
 import type { BackendId, ClipInfo, PoseBatch, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
+import type { BackendDecision } from './backendChoice';
 
 /** Named stages of one run, in order: decode → pose → analyze → report. */
 export type Stage = 'load-model' | 'probe' | 'decode-pose' | 'analyze' | 'done';
@@ -157,6 +158,13 @@ export interface PipelineWorkerApi {
   run(runId: number, file: Blob, fileName: string, options: RunOptions, callbacks: PipelineCallbacks): Promise<RunOutcome>;
   /** Stops the run with that id at the next frame boundary. */
   cancel(runId: number): void;
+  /**
+   * Times WASM and each GPU backend the browser offers on the pose model and picks the fastest (remembered on this
+   * device). Null when a run started meanwhile. Runs before a decision use WASM.
+   */
+  measureBackends(): Promise<BackendDecision | null>;
+  /** The decision in force, if any. */
+  backendDecision(): BackendDecision | null;
   /** Decodes one frame (by index) of the last clip run, display-oriented, scaled to fit maxLongSide. */
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null>;
   /** Opens a clip for `frameBitmap` only (a saved record reopened with its video), with the frames' timestamps. */
