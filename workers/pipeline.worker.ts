@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
-import { VideoSampleSink } from 'mediabunny';
+import { EncodedPacketSink, VideoSampleSink } from 'mediabunny';
 import { analyzeGait, type GaitAnalysis } from '../src/core/analysis';
 import { measureFrameRate } from '../src/core/frameRate';
 import { keypointRow, PoseTrackBuilder } from '../src/core/poseTrack';
@@ -28,7 +28,7 @@ import { backendDecision, selectBackend, setBackendDecision } from './backend';
 import { measureBackends, rememberedDecision, stopMeasuring } from './backendMeasure';
 import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
 import { canDecodeAhead, decodeAhead, decodeInline, type DecodeRequest } from './decodeAhead';
-import { createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
+import { ABSENT_SEARCH_EVERY_MS, createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
 
 /** Consecutive runs in a sorted list of frame indices, as [first, last] pairs. */
 function indexSpans(indices: number[]): [number, number][] {
@@ -153,6 +153,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const backend = await selectBackend(options.backend);
       const est = await getEstimator(options.model);
       est.reset();
+      est.absentSearchEveryMs = Math.max(0, options.absentSearchEveryMs ?? ABSENT_SEARCH_EVERY_MS);
       timing.startMs = performance.now() - t0;
       if (isCancelled(runId)) throw new PipelineError('cancelled', 'Cancelled.', '');
 
@@ -330,6 +331,22 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     frameQueue = job.catch(() => null);
     const bmp = await job;
     return bmp ? Comlink.transfer(bmp, [bmp]) : null;
+  },
+
+  async benchDemux(file) {
+    const clip = await openClip(file, 'bench');
+    const t0 = performance.now();
+    let packets = 0;
+    let bytes = 0;
+    try {
+      for await (const p of new EncodedPacketSink(clip.track).packets()) {
+        packets++;
+        bytes += p.byteLength;
+      }
+    } finally {
+      clip.input.dispose();
+    }
+    return { packets, bytes, ms: performance.now() - t0 };
   },
 
   async benchDecode(file, toPixels, longSide) {

@@ -21,10 +21,20 @@ export interface PoseEstimator {
   estimate(image: ImageData, timestampUs: number, scale: number): Promise<PoseResult | null>;
   /** Forgets tracking state (BlazePose keeps a region of interest between frames). */
   reset(): void;
+  /** While the runner is out of view, search the crops once per this many ms (default ABSENT_SEARCH_EVERY_MS; 0 = every frame). */
+  absentSearchEveryMs: number;
   /** Model runs on crops of the frame after the whole frame found no one (each costs about one frame's pose). */
   readonly cropRetries: number;
   dispose(): void;
 }
+
+/** Nobody found for this long (ms of clip time): the runner is out of view (not yet in, or gone). */
+export const ABSENT_AFTER_MS = 500;
+/**
+ * While the runner is out of view, the crop search runs once per this many ms of clip time instead of on every frame
+ * (a runner coming in where only a crop finds them is found at most this much later; every other frame is unchanged).
+ */
+export const ABSENT_SEARCH_EVERY_MS = 100;
 
 /** Keypoints scoring below this are still reported (with their score); the pose needs this mean to count. */
 export const MIN_POSE_SCORE = 0.1;
@@ -70,16 +80,26 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
     return { score: Math.min(score, 1), keypoints };
   };
   let lastCentre: number | null = null; // where the person was last seen, as a fraction of the long side
+  // clip times (µs): the first frame, the last frame with a person, the last crop search
+  let firstUs: number | null = null;
+  let lastSeenUs: number | null = null;
+  let lastSearchUs = -Infinity;
   let cropRetries = 0;
 
-  return {
+  const est: PoseEstimator = {
     model,
     keypointNames: names,
+    absentSearchEveryMs: ABSENT_SEARCH_EVERY_MS,
     async estimate(image, timestampUs, scale) {
       let found = await run(image, timestampUs, scale, 0, 0);
-      if (!found) {
-        // The person detector misses people near the frame's edge or small in a wide frame: retry on square crops
-        // of the frame (nearest to where the person was last seen first). Tracking restarts after a crop.
+      // The person detector misses people near the frame's edge or small in a wide frame: retry on square crops of
+      // the frame (nearest to where the person was last seen first). Tracking restarts after a crop. While the runner
+      // is out of view (nobody for ABSENT_AFTER_MS: not yet in, or gone) the crops cost three model runs a frame for
+      // nothing, so they are searched only every absentSearchEveryMs.
+      firstUs ??= timestampUs;
+      const absent = timestampUs - (lastSeenUs ?? firstUs) >= ABSENT_AFTER_MS * 1000;
+      if (!found && (!absent || timestampUs - lastSearchUs >= est.absentSearchEveryMs * 1000)) {
+        lastSearchUs = timestampUs;
         for (const c of squareCrops(image.width, image.height, lastCentre)) {
           cropRetries++;
           found = await run(cropImage(image, c), timestampUs, scale, c.x, c.y);
@@ -87,6 +107,7 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
           if (found) break;
         }
       }
+      if (found) lastSeenUs = timestampUs;
       if (found) {
         const hips = found.keypoints.filter((k) => k.name === 'left_hip' || k.name === 'right_hip');
         const long = image.width >= image.height ? 'x' : 'y';
@@ -101,12 +122,15 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
     reset() {
       detector.reset();
       lastCentre = null;
+      firstUs = lastSeenUs = null;
+      lastSearchUs = -Infinity;
     },
     dispose() {
       detector.dispose();
       tf.disposeVariables();
     },
   };
+  return est;
 }
 
 /** Copies a square region of an RGBA image. */

@@ -7,6 +7,7 @@ import { PipelineBridge } from '../pipeline/bridge';
 import type { RunOptions, RunOutcome } from '../pipeline/protocol';
 
 export interface BenchHook {
+  demux(file: Blob): Promise<{ packets: number; bytes: number; ms: number }>;
   decode(file: Blob, toPixels: boolean, longSide: number): Promise<{ frames: number; ms: number }>;
   pose(file: Blob, model: PoseModelId, backend: BackendId, n: number, longSide: number): Promise<unknown>;
   /** Seeks to the middle of each of the first `frames` of a clip of `clipFrames` frames. */
@@ -64,6 +65,7 @@ async function seekVideo(file: Blob, frames: number, clipFrames: number, longSid
 export function installBenchHook(): void {
   const bridge = new PipelineBridge();
   window.__stridescopeBench = {
+    demux: (file) => bridge.remote.benchDemux(file),
     decode: (file, toPixels, longSide) => bridge.remote.benchDecode(file, toPixels, longSide),
     pose: (file, model, backend, n, longSide) => bridge.remote.benchPose(file, model, backend, n, longSide),
     seekVideo,

@@ -26,6 +26,11 @@ export interface RunOptions {
    * decoded, scaled and posed one stage after another in one thread (the benchmark's baseline).
    */
   decodeAhead?: boolean;
+  /**
+   * While the runner is out of view (nobody found for 0.5 s), look for them on crops of the frame only once per this
+   * many ms of clip time (default 100; 0 = on every frame, the benchmark's baseline).
+   */
+  absentSearchEveryMs?: number;
 }
 
 export interface Progress {
@@ -169,6 +174,8 @@ export interface PipelineWorkerApi {
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null>;
   /** Opens a clip for `frameBitmap` only (a saved record reopened with its video), with the frames' timestamps. */
   loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean>;
+  /** Demux only: every packet of the video track read from the file, not decoded (benchmark). */
+  benchDemux(file: Blob): Promise<{ packets: number; bytes: number; ms: number }>;
   /** Decode-only throughput over the clip (benchmark). */
   benchDecode(file: Blob, toPixels: boolean, longSide: number): Promise<{ frames: number; ms: number }>;
   /** Pose-only: ms per frame on one decoded frame repeated n times. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
-import { bestMatch, type LabelEvent } from '../unit/analysis/realEval';
+import { scoreEvents, type LabelEvent } from '../../scripts/lib/label-score.mjs';
 import { LABELLED_CLIPS } from './labelled';
 import { analyze, openApp, sharedClip, SHARED_CLIPS } from './helpers';
 
@@ -28,14 +28,11 @@ test('labelled side clips: IC and TO within ±2 frames of the hand labels on ≥
     const a = r.result!.analysis as GaitAnalysis;
     expect(a.view.view).toBe('side');
     expect(a.activity).toBe('running');
-    const { matches } = bestMatch(labels(clip), a);
-    const ok = matches.filter((m) => m.error !== null && Math.abs(m.error) <= 2).length;
-    within += ok;
-    total += matches.length;
-    const certain = matches.filter((m) => m.label.type === 'IC' && m.label.strike_certain);
-    const strikeRight = certain.filter((m) => m.det?.strike === m.label.strike).length;
-    wrongStrikes += certain.length - strikeRight;
-    lines.push(`${clip}: ${ok}/${matches.length} within ±2 frames; strike right on ${strikeRight}/${certain.length} certain contacts; errors ${matches.map((m) => m.error ?? 'miss').join(' ')}`);
+    const sc = scoreEvents(labels(clip), a);
+    within += sc.within;
+    total += sc.total;
+    wrongStrikes += sc.strikeCertain - sc.strikeRight;
+    lines.push(`${clip}: ${sc.within}/${sc.total} within ±2 frames; strike right on ${sc.strikeRight}/${sc.strikeCertain} certain contacts; errors ${sc.errors.map((e) => e ?? 'miss').join(' ')}`);
   }
   console.log(lines.join('\n'));
   expect(total).toBe(78);
