@@ -54,7 +54,6 @@ const PROGRESS_INTERVAL_MS = 250;
 /** How often the page gets the latest frame's picture and pose while a run goes on. */
 const LIVE_INTERVAL_MS = 250;
 
-let estimator: PoseEstimator | null = null;
 let lastClip: { clip: OpenClip; timestampsUs: number[] } | null = null;
 /**
  * Single frames (player, thumbnails, stills) are decoded one at a time: each decode seeks from a key frame with its own
@@ -64,17 +63,27 @@ let frameQueue: Promise<unknown> = Promise.resolve();
 const cancelledRuns = new Set<number>();
 let cancelFlag: Int32Array | null = null;
 
-let estimatorBackend = '';
+/** A run in progress (the warm-up then leaves the model alone); the warm-up's model call, which a run waits for. */
+let runActive = false;
+let warming: Promise<unknown> = Promise.resolve();
+
+/** The estimator for one model on one backend, shared by concurrent callers (a warm-up and a run). */
+let estimator: { key: string; ready: Promise<PoseEstimator> } | null = null;
 
 /** One estimator at a time, rebuilt when the model or the tfjs backend changes (weights live on a backend). */
 async function getEstimator(model: PoseModelId): Promise<PoseEstimator> {
-  const backend = tf.getBackend();
-  if (estimator?.model === model && estimatorBackend === backend) return estimator;
-  estimator?.dispose();
-  estimator = null;
-  estimator = await createPoseEstimator(model, BASE);
-  estimatorBackend = backend;
-  return estimator;
+  const key = `${model}@${tf.getBackend()}`;
+  if (estimator?.key === key) return estimator.ready;
+  const old = estimator;
+  const ready = (async () => {
+    if (old) (await old.ready.catch(() => null))?.dispose();
+    return createPoseEstimator(model, BASE);
+  })();
+  estimator = { key, ready };
+  ready.catch(() => {
+    if (estimator?.ready === ready) estimator = null; // a failed load is tried again next time
+  });
+  return ready;
 }
 
 function isCancelled(runId: number): boolean {
@@ -129,6 +138,21 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     cancelledRuns.add(runId);
   },
 
+  async warmUp(model) {
+    // the engine, the model and its first (slowest) call, before any clip is dropped
+    try {
+      await selectBackend();
+      const est = await getEstimator(model);
+      if (runActive) return true;
+      const first = est.estimate(new ImageData(256, 256), 0, 1).then(() => est.reset());
+      warming = first.catch(() => undefined);
+      await first;
+      return true;
+    } catch {
+      return false; // the run reports the problem, with advice
+    }
+  },
+
   async measureBackends() {
     const d = backendDecision() ?? (await measureBackends(BASE));
     if (d) setBackendDecision(d);
@@ -152,6 +176,8 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       if (!backendDecision()) setBackendDecision(await rememberedDecision());
       const backend = await selectBackend(options.backend);
       const est = await getEstimator(options.model);
+      runActive = true;
+      await warming;
       est.reset();
       est.absentSearchEveryMs = Math.max(0, options.absentSearchEveryMs ?? ABSENT_SEARCH_EVERY_MS);
       timing.startMs = performance.now() - t0;
@@ -302,6 +328,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       if (summary) summary.elapsedMs = performance.now() - t0;
       return { ok: false, error: toPipelineError(e, stage).toInfo(), summary };
     } finally {
+      runActive = false;
       cancelledRuns.delete(runId);
     }
   },

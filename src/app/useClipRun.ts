@@ -61,6 +61,8 @@ export interface ClipRun {
 
 /** Idle time after the page opens before the pose engines are measured (a run started sooner goes first). */
 const MEASURE_AFTER_IDLE_MS = 2000;
+/** The model the page starts with (App's default choice), loaded as soon as the page opens. */
+const DEFAULT_MODEL: PoseModelId = 'full';
 
 /** `measureEngines`: once the page has been idle a moment, time the tfjs backends and pick the fastest (one run per page does). */
 export function useClipRun(enabled = true, measureEngines = false): ClipRun {
@@ -95,8 +97,13 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
     setBridge(b);
     let timer: ReturnType<typeof setTimeout> | null = null;
     void b.checkModels().then((r) => {
-      if (!r.ok) setModelsProblem(`The pose models are not installed in this app (${r.missing.join(', ')}). Run "npm install" and restart, or ask whoever hosts StrideScope to.`);
-      else if (measureEngines) {
+      if (!r.ok) {
+        setModelsProblem(`The pose models are not installed in this app (${r.missing.join(', ')}). Run "npm install" and restart, or ask whoever hosts StrideScope to.`);
+        return;
+      }
+      // the engine and the default model start now, so the first skeleton comes soon after a drop
+      if (!started.current) void b.warmUp(DEFAULT_MODEL).catch(() => false);
+      if (measureEngines) {
         timer = setTimeout(() => {
           if (!started.current) void b.measureBackends().catch(() => null);
         }, MEASURE_AFTER_IDLE_MS);

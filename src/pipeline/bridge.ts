@@ -4,7 +4,7 @@
  * terminated and replaced, so Cancel always stops work within 1 s.
  */
 import * as Comlink from 'comlink';
-import type { PoseFrame } from '../core/types';
+import type { PoseFrame, PoseModelId } from '../core/types';
 import { framesFromBatch } from '../core/poseTrack';
 import type { PipelineWorkerApiWithCancel } from '../../workers/pipeline.worker';
 import type { BackendDecision } from './backendChoice';
@@ -92,6 +92,11 @@ export class PipelineBridge {
   /** One frame of the last clip run, display-oriented, longest side ≤ maxLongSide. */
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null> {
     return this.api.frameBitmap(index, maxLongSide);
+  }
+
+  /** Starts the engine and loads the model before a clip is dropped (the first skeleton then comes sooner). */
+  warmUp(model: PoseModelId): Promise<boolean> {
+    return this.api.warmUp(model);
   }
 
   /** Times the backends and picks the fastest (see PipelineWorkerApi.measureBackends). */

@@ -163,6 +163,8 @@ export interface PipelineWorkerApi {
   run(runId: number, file: Blob, fileName: string, options: RunOptions, callbacks: PipelineCallbacks): Promise<RunOutcome>;
   /** Stops the run with that id at the next frame boundary. */
   cancel(runId: number): void;
+  /** Starts the engine and loads the model (with its first, slowest call) before a clip is dropped. */
+  warmUp(model: PoseModelId): Promise<boolean>;
   /**
    * Times WASM and each GPU backend the browser offers on the pose model and picks the fastest (remembered on this
    * device). Null when a run started meanwhile. Runs before a decision use WASM.
