@@ -42,7 +42,7 @@ const BASELINE = { model: 'full', view: 'auto', decodeAhead: false, absentSearch
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const row = (cols) => `| ${cols.join(' | ')} |`;
 const ms = (x) => (x === null || x === undefined ? '—' : x.toFixed(x < 10 ? 2 : 1));
-const fps = (msPerFrame) => (msPerFrame > 0 ? (1000 / msPerFrame).toFixed(1) : '—');
+const fps = (msPerFrame) => (msPerFrame > 0 ? (1000 / msPerFrame).toFixed(1000 / msPerFrame >= 100 ? 0 : 1) : '—');
 const short = (p) => p.replace(resolve(ROOT, '..') + '/', '../');
 
 /** Puts a clip into a hidden file input of the page, so page code gets a real File (as a user's drop would). */
@@ -142,8 +142,8 @@ async function main() {
     out(row(['stage', 'baseline ms/frame', 'baseline frames/s', 'default ms/frame', 'default frames/s']));
     out(row(['---', '---', '---', '---', '---']));
     const lines = [
-      ['demux (mediabunny, own pass)', 'demux'],
-      ['decode (WebCodecs)', 'decode'],
+      ['demux (mediabunny; its own pass, the same work in both)', 'demux'],
+      ['decode (WebCodecs; waiting for the decoder, which runs ahead on its own thread)', 'decode'],
       [`resize: rotate + scale to ${LONG_SIDE} px + read pixels`, 'resize'],
       ['pose (BlazePose full)', 'pose'],
       ['analysis (events + measures, whole clip)', 'analysis'],
@@ -262,10 +262,12 @@ async function main() {
       for (const model of models) {
         const p = await openApp(context, `${server.url}?bench`);
         await attachFile(p, clip);
+        let timer;
         const r = await Promise.race([
           p.evaluate(([m, be, k, side]) => window.__stridescopeBench.pose(document.getElementById('bench-file').files[0], m, be, k + 1, side), [model, backendId, n, LONG_SIDE]),
-          new Promise((res) => setTimeout(() => res({ error: 'timed out after 240 s' }), 240_000)),
+          new Promise((res) => (timer = setTimeout(() => res({ error: 'timed out after 240 s' }), 240_000))),
         ]);
+        clearTimeout(timer);
         if (r.error) out(row([backendId, model, '—', `failed: ${r.error}`, '—']));
         else {
           const [first, ...rest] = r.msPerFrame;

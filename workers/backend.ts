@@ -136,27 +136,48 @@ export async function gpuCandidates(): Promise<{ id: BackendId; device: string |
 
 /**
  * Starts (once) and returns the backend: the measured choice when there is one, else WASM. `forced` starts that one
- * whatever it costs (benchmarks).
+ * whatever it costs (benchmarks). Concurrent callers (the warm-up and a run) share one start: starting a tfjs backend
+ * twice at once leaves the first one's tensors behind.
  */
-export async function selectBackend(forced?: BackendId): Promise<BackendInfo> {
-  if (forced) {
-    if (chosen?.id === forced) return chosen;
-    chosen = await startBackend(forced);
-    chosen.note += ' (forced)';
-    return chosen;
-  }
-  const want = decided?.id ?? 'wasm';
-  if (chosen?.id === want) return chosen;
+export function selectBackend(forced?: BackendId): Promise<BackendInfo> {
+  const want = forced ?? decided?.id ?? 'wasm';
+  const key = `${want}${forced ? ' forced' : ''}`;
+  if (starting?.key === key) return starting.ready.then(withReason);
+  const previous = starting?.ready.catch(() => null) ?? Promise.resolve(null);
+  const ready = previous.then(() => (forced ? startForced(forced) : startChosen(want)));
+  starting = { key, ready };
+  ready.catch(() => {
+    if (starting?.ready === ready) starting = null; // tried again next time
+  });
+  return ready.then(withReason);
+}
+
+/** The backend with why it runs: the decision as it stands now (it may have come after the backend started). */
+function withReason(info: BackendInfo): BackendInfo {
+  if (info.note.endsWith('(forced)') || info.note.startsWith('CPU')) return info;
   const why = decided ? decided.reason : 'GPU backends not measured yet (WASM until they are)';
+  return { ...info, note: `${info.note}; ${why}` };
+}
+
+let starting: { key: string; ready: Promise<BackendInfo> } | null = null;
+
+async function startForced(id: BackendId): Promise<BackendInfo> {
+  if (chosen?.id === id) return chosen;
+  chosen = await startBackend(id);
+  chosen.note += ' (forced)';
+  return chosen;
+}
+
+async function startChosen(want: BackendId): Promise<BackendInfo> {
+  if (chosen?.id === want) return chosen;
   try {
     chosen = await startBackend(want);
-    chosen.note += `; ${why}`;
     return chosen;
   } catch (e) {
     if (want !== 'wasm') {
       try {
         chosen = await startWasm();
-        chosen.note += `; ${want} failed to start (${(e as Error).message}); ${why}`;
+        chosen.note += `; ${want} failed to start (${(e as Error).message})`;
         return chosen;
       } catch {
         /* fall through to CPU */
