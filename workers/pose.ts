@@ -107,8 +107,8 @@ export async function createPoseEstimator(model: PoseModelId, base: string): Pro
           if (found) break;
         }
       }
-      if (found) lastSeenUs = timestampUs;
       if (found) {
+        lastSeenUs = timestampUs;
         const hips = found.keypoints.filter((k) => k.name === 'left_hip' || k.name === 'right_hip');
         const long = image.width >= image.height ? 'x' : 'y';
         const size = (image.width >= image.height ? image.width : image.height) * scale;

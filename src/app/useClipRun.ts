@@ -64,7 +64,10 @@ const MEASURE_AFTER_IDLE_MS = 2000;
 /** The model the page starts with (App's default choice), loaded as soon as the page opens. */
 const DEFAULT_MODEL: PoseModelId = 'full';
 
-/** `measureEngines`: once the page has been idle a moment, time the tfjs backends and pick the fastest (one run per page does). */
+/**
+ * `measureEngines`: once the page has been idle a moment, time the tfjs backends and pick the fastest (the page's first
+ * clip does; the decision is remembered on the device, where the second clip's worker reads it).
+ */
 export function useClipRun(enabled = true, measureEngines = false): ClipRun {
   // created in an effect, so React's dev double-mount cannot leave a dead worker behind
   const [bridge, setBridge] = useState<PipelineBridge | null>(null);
