@@ -211,9 +211,12 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       let batchLimit = 1;
       let lastLive = -Infinity;
       // frames go to the page compact: one Float32Array per batch, transferred
+      // The callbacks travel on a port of their own, so nothing orders them with the run's result: the run waits
+      // until the page has taken the last batch (and so every earlier one), or the page could finish without them.
+      let lastSent: Promise<unknown> = Promise.resolve();
       const send = (b: PoseBatch) => {
         timing.firstFrameMs ??= performance.now() - t0;
-        cb.onFrames(Comlink.transfer(b, [b.data.buffer]));
+        lastSent = Promise.resolve(cb.onFrames(Comlink.transfer(b, [b.data.buffer])) as unknown);
       };
       let batch = newBatch();
       let lastProgress = 0;
@@ -280,6 +283,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         }
       }
       if (batch.frames.length) send(batch);
+      await lastSent.catch(() => undefined);
 
       timing.cropRetries = est.cropRetries - retriesBefore;
       const rate = measureFrameRate(timestampsUs);
