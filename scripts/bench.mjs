@@ -191,7 +191,7 @@ async function main() {
     out(row(['---', '---', '---']));
     out(row(['drop → first skeleton on screen', ...firstSkeleton.map((x) => (x === null ? 'not seen' : `${x} ms`))]));
     out(row(['drop → report', '', `${(pageRun.wallMs / 1000).toFixed(1)} s for ${pageRun.frameCount} frames (${((pageRun.frameCount * 1000) / pageRun.wallMs).toFixed(1)} frames/s)`]));
-    out(`Peak Chromium memory (RSS sum): ${peak.toFixed(0)} MB.`);
+    out(`Peak Chromium memory (RSS sum of all processes, the benchmark's own page open beside it): ${peak.toFixed(0)} MB; npm run bench:memory measures one page alone.`);
     await user.close();
     out();
 
