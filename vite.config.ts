@@ -48,6 +48,7 @@ export default defineConfig({
       '@tensorflow/tfjs-backend-cpu',
       '@tensorflow/tfjs-backend-wasm',
       '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
       'mediabunny',
       'comlink',
     ],
