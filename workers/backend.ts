@@ -143,49 +143,36 @@ export async function gpuCandidates(): Promise<{ id: BackendId; device: string |
  */
 export function selectBackend(forced?: BackendId): Promise<BackendInfo> {
   const want = forced ?? decided?.id ?? 'wasm';
-  const key = `${want}${forced ? ' forced' : ''}`;
-  if (starting?.key === key) return starting.ready.then(withReason);
-  const previous = starting?.ready.catch(() => null) ?? Promise.resolve(null);
-  const ready = previous.then(() => (forced ? startForced(forced) : startChosen(want)));
-  starting = { key, ready };
-  ready.catch(() => {
-    if (starting?.ready === ready) starting = null; // tried again next time
-  });
-  return ready.then(withReason);
+  if (starting?.id !== want) {
+    const previous = starting?.ready.catch(() => null) ?? Promise.resolve(null);
+    const ready = previous.then(() => startWanted(want, forced !== undefined));
+    starting = { id: want, ready };
+    ready.catch(() => {
+      if (starting?.ready === ready) starting = null; // tried again next time
+    });
+  }
+  // why it runs: the decision as it stands now (it may have come after the backend started)
+  const why = forced ? 'forced' : decided ? decided.reason : 'GPU backends not measured yet (WASM until they are)';
+  return starting.ready.then((info) => ({ ...info, note: `${info.note}; ${why}` }));
 }
 
-/** The backend with why it runs: the decision as it stands now (it may have come after the backend started). */
-function withReason(info: BackendInfo): BackendInfo {
-  if (info.note.endsWith('(forced)') || info.note.startsWith('CPU')) return info;
-  const why = decided ? decided.reason : 'GPU backends not measured yet (WASM until they are)';
-  return { ...info, note: `${info.note}; ${why}` };
-}
+let starting: { id: BackendId; ready: Promise<BackendInfo> } | null = null;
 
-let starting: { key: string; ready: Promise<BackendInfo> } | null = null;
-
-async function startForced(id: BackendId): Promise<BackendInfo> {
-  if (chosen?.id === id) return chosen;
-  chosen = await startBackend(id);
-  chosen.note += ' (forced)';
-  return chosen;
-}
-
-async function startChosen(want: BackendId): Promise<BackendInfo> {
+/** Starts `want` unless it runs already; a chosen (not forced) GPU backend that fails falls back to WASM, then CPU. */
+async function startWanted(want: BackendId, forced: boolean): Promise<BackendInfo> {
   if (chosen?.id === want) return chosen;
+  if (forced) return (chosen = await startBackend(want));
   try {
-    chosen = await startBackend(want);
-    return chosen;
+    return (chosen = await startBackend(want));
   } catch (e) {
     if (want !== 'wasm') {
       try {
         chosen = await startWasm();
-        chosen.note += `; ${want} failed to start (${(e as Error).message})`;
-        return chosen;
+        return (chosen = { ...chosen, note: `${chosen.note}; ${want} failed to start (${(e as Error).message})` });
       } catch {
         /* fall through to CPU */
       }
     }
-    chosen = await startSimple('cpu', null, `CPU (slow): WASM failed to start (${(e as Error).message})`);
-    return chosen;
+    return (chosen = await startSimple('cpu', null, `CPU (slow): WASM failed to start (${(e as Error).message})`));
   }
 }
