@@ -84,21 +84,27 @@ function probe(base: string, backend: BackendId, device: string | null, budgetMs
   });
 }
 
-/** The decision already made on this device for these GPU devices, if any (no measuring). */
-export async function rememberedDecision(): Promise<BackendDecision | null> {
-  const gpus = await gpuCandidates();
-  if (!gpus.length) return noGpuDecision();
-  return readCache(decisionKey(gpus.map((g) => g.device), PROBED_MODEL, tf.version_core));
+type GpuCandidates = Awaited<ReturnType<typeof gpuCandidates>>;
+
+const keyFor = (gpus: GpuCandidates) => decisionKey(gpus.map((g) => g.device), PROBED_MODEL, tf.version_core);
+
+/** The decision already made on this device for these GPU devices (WASM at once when there are none), else null. */
+async function decisionFor(gpus: GpuCandidates): Promise<BackendDecision | null> {
+  if (!gpus.length) {
+    return {
+      id: 'wasm',
+      measured: [],
+      reason: 'this browser offers no GPU backend (no WebGPU adapter, no WebGL 2) → WASM',
+      key: keyFor(gpus),
+      measuredAt: new Date().toISOString(),
+    };
+  }
+  return readCache(keyFor(gpus));
 }
 
-function noGpuDecision(): BackendDecision {
-  return {
-    id: 'wasm',
-    measured: [],
-    reason: 'this browser offers no GPU backend (no WebGPU adapter, no WebGL 2) → WASM',
-    key: decisionKey([], PROBED_MODEL, tf.version_core),
-    measuredAt: new Date().toISOString(),
-  };
+/** The decision already made on this device, if any (no measuring). */
+export async function rememberedDecision(): Promise<BackendDecision | null> {
+  return decisionFor(await gpuCandidates());
 }
 
 /**
@@ -107,9 +113,7 @@ function noGpuDecision(): BackendDecision {
  */
 export async function measureBackends(base: string): Promise<BackendDecision | null> {
   const gpus = await gpuCandidates();
-  if (!gpus.length) return noGpuDecision();
-  const key = decisionKey(gpus.map((g) => g.device), PROBED_MODEL, tf.version_core);
-  const known = await readCache(key);
+  const known = await decisionFor(gpus);
   if (known) return known;
   const wasm = await probe(base, 'wasm', null, WASM_PROBE_BUDGET_MS);
   if (!wasm) return null;
@@ -119,7 +123,7 @@ export async function measureBackends(base: string): Promise<BackendDecision | n
     if (!m) return null;
     measured.push(m);
   }
-  const d = chooseBackend(wasm, measured, key);
+  const d = chooseBackend(wasm, measured, keyFor(gpus));
   await writeCache(d);
   return d;
 }
