@@ -154,6 +154,9 @@ async function main() {
     out();
     out(`Ratio: the default runs at ${(sb.wall / sd.wall).toFixed(2)}× the baseline's frames/s (${fps(sd.wall)} vs ${fps(sb.wall)}); real time for this clip is ${def.summary.clip.nominalFps.toFixed(0)} frames/s.`);
     out(`Wall times of the runs: default ${def.walls.map((w) => (w / 1000).toFixed(1)).join(', ')} s; baseline ${base.walls.map((w) => (w / 1000).toFixed(1)).join(', ')} s.`);
+    const tb = base.summary.timing;
+    const td = def.summary.timing;
+    out(`Per run (baseline / default): engine ready ${tb.startMs.toFixed(0)} / ${td.startMs.toFixed(0)} ms, clip probed ${tb.probeMs.toFixed(0)} / ${td.probeMs.toFixed(0)} ms, first frame handed to the page ${tb.firstFrameMs?.toFixed(0) ?? '—'} / ${td.firstFrameMs?.toFixed(0) ?? '—'} ms after the start, model runs on crops ${tb.cropRetries} / ${td.cropRetries}.`);
     out('Baseline: each frame is demuxed, decoded, scaled and posed in the pipeline worker, one stage after another.');
     out(`Default: demux, decode and resize run in a decode worker of their own, up to 4 frames ahead, while the pose model works on the current frame; the pose thread only waits ${ms(sd.wait)} ms a frame for them. Decode figures are demux + decode time on the thread that waits for them, minus the demux pass.`);
     out();
