@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium.mjs';
 
-const PORT = 4173;
+/** STRIDESCOPE_PORT: a second checkout (a git worktree) can run its browser tests beside this one. */
+const PORT = Number(process.env.STRIDESCOPE_PORT ?? 4173);
 
 export default defineConfig({
   // tests/pending holds acceptance tests of open issues that do not pass yet (npm run test:pending)

@@ -12,7 +12,7 @@ import type { GaitAnalysis } from '../../src/core/analysis';
 import { freshUserDataDir, launchOptions } from '../../scripts/lib/chromium.mjs';
 import { analyze, openApp, sharedClip } from './helpers';
 
-const BASE = 'http://127.0.0.1:4173';
+const BASE = `http://127.0.0.1:${process.env.STRIDESCOPE_PORT ?? 4173}`;
 
 async function launch(dir: string): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await chromium.launchPersistentContext(dir, launchOptions({ baseURL: BASE, acceptDownloads: true }));
