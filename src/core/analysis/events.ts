@@ -58,7 +58,8 @@ export interface DetectedEvent {
   /** Sub-frame time in frames. */
   te: number;
   confidence: number;
-  method: 'kinematic' | 'zeni' | 'contact-time';
+  /** 'manual': placed by hand (AnalysisOptions.correctedEvents). */
+  method: 'kinematic' | 'zeni' | 'contact-time' | 'manual';
   marker: 'heel' | 'toe' | 'ankle' | 'zeni';
 }
 
@@ -134,7 +135,15 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   // On a short pass (3–4 strides in view) the autocorrelation of one foot may peak at twice the stride (both feet
   // give equally strong peaks); a period about twice the other foot's is that sub-harmonic, and the shorter wins.
   const gp = good.map((p) => p.period).sort((a, b) => a - b);
-  const T = gp.length === 2 && gp[1] / gp[0] > 1.8 && gp[1] / gp[0] < 2.2 ? gp[0] : median(gp);
+  let T = gp.length === 2 && gp[1] / gp[0] > 1.8 && gp[1] / gp[0] < 2.2 ? gp[0] : median(gp);
+  // Both feet may peak at twice the stride on a short pass (a sprint crossing the frame in 3 strides). The distance
+  // between the feet, |x_left − x_right|, repeats every step (half a stride) whichever foot is which: a stride about
+  // twice two of its periods is that sub-harmonic.
+  const gap = new Float64Array(n);
+  for (let f = 0; f < n; f++) gap[f] = Math.abs(dH.left[f] - dH.right[f]);
+  const stepPeriod = dominantPeriod(gap, 0.2 * fps, 1.1 * fps);
+  const ratio = T / (2 * stepPeriod.period);
+  if (stepPeriod.strength > 0.2 && ratio > 1.7 && ratio < 2.3) T = 2 * stepPeriod.period;
   const periodicity = Math.max(...periods.map((p) => p.strength));
   if (excursion < 0.25) return fail('feet hardly move fore-aft relative to the pelvis', { excursion, strideFrames: T, periodicity });
 

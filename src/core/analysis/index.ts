@@ -16,6 +16,10 @@ import { emptyMeasure, summarise, type Sample } from './summary';
 import { strideTimeFromContacts } from './cadence';
 import { findStandingFrames } from './calibration';
 import { RAD } from './geometry';
+import { inRealTime, timeScaleFor } from './timeScale';
+import { sideMechanics } from './mechanics';
+import { checkSlowMotion, decideActivity } from './activity';
+import type { DetectedEvent } from './events';
 import { clamp, median, round, toJsonArray } from './stats';
 import {
   CADENCE_MAX,
@@ -26,21 +30,25 @@ import {
   MIN_IMAGE_BRIGHTNESS,
   MIN_PERSON_S,
   MIN_STRIDES_FOR_GAIT,
+  RUNNING_CADENCE_RANGE,
+  SLOW_MOTION_FACTORS,
   WALKING_CADENCE_MAX,
-  WALKING_DUTY_FACTOR_MIN,
 } from './thresholds';
 import type {
   Activity,
+  Advice,
   AnalysisOptions,
   AngleSeries,
   BackStance,
   GaitAnalysis,
   GaitEvent,
   GaitSummary,
+  ManualEvent,
   Measure,
   PatternFlag,
   QualityInfo,
   SideStride,
+  SlowMotionCheck,
 } from './types';
 
 export * from './types';
@@ -112,9 +120,47 @@ function meanKeypointScore(ct: CleanTrack): number | null {
 }
 
 export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): GaitAnalysis {
-  const out = analyzeGaitInner(track, options);
+  const timeScale = timeScaleFor(track.fps, options.captureFps);
+  const out = analyzeGaitInner(inRealTime(track, timeScale), options);
+  out.timeScale = timeScale;
+  if (out.activity === 'none' && !timeScale && !out.slowMotion.suspected) probeSlowMotion(track, options, out);
   out.headline = buildHeadline(out);
   return out;
+}
+
+/**
+ * No running found at the clip's own rate: slow motion played 2, 4 or 8× slower than filmed is too slow to show a
+ * stride in the searched range (a 170 steps/min runner at 4× reads 42). If the clip read at one of those capture
+ * rates shows running by its mechanics at a running cadence, say so (the figures stay empty until the user confirms).
+ */
+function probeSlowMotion(track: PoseTrack, options: AnalysisOptions, out: GaitAnalysis): void {
+  for (const k of SLOW_MOTION_FACTORS) {
+    const a = analyzeGaitInner(inRealTime(track, timeScaleFor(track.fps, track.fps * k)), { ...options, includeSeries: false });
+    const cad = a.summary.cadence.value;
+    if (a.activity === 'running' && a.activityBasis === 'mechanics' && cad !== null && cad >= RUNNING_CADENCE_RANGE[0] && cad <= RUNNING_CADENCE_RANGE[1]) {
+      out.slowMotion = {
+        suspected: true,
+        reason: `no running at the clip's own rate, but read as filmed ${k}× faster than it plays it is running at ${cad} steps/min (${a.activityReason})`,
+        likelyFactor: k,
+      };
+      out.advice.unshift(slowMotionAdvice(out.slowMotion, track.fps));
+      return;
+    }
+  }
+}
+
+function slowMotionAdvice(sm: SlowMotionCheck, playbackFps: number): Advice {
+  const rate = sm.likelyFactor ? ` (likely ${Math.round(playbackFps * sm.likelyFactor)} fps: ${sm.likelyFactor}× the ${Math.round(playbackFps)} fps it plays at)` : '';
+  return {
+    code: 'slow-motion',
+    severity: 'warning',
+    message: `This looks like slow motion: ${sm.reason}. Give the rate it was filmed at${rate}; cadence and contact times are left out until then.`,
+  };
+}
+
+/** A hand-placed event as the analysis reads it: IC at its frame; TO half a frame before the first frame clearly off. */
+function manualEvent(e: ManualEvent): DetectedEvent {
+  return { type: e.type, foot: e.foot, te: e.type === 'TO' ? e.frame - TO_FRAME_DELAY : e.frame, confidence: 1, method: 'manual', marker: 'zeni' };
 }
 
 /** The command-line / report summary in plain words (2–4 lines). */
@@ -166,11 +212,16 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
   void _s;
   const base = {
     version: 1 as const,
+    activityBasis: null,
     fps,
+    timeScale: null,
+    slowMotion: { suspected: false, reason: null, likelyFactor: null },
     frameCount: n,
     durationS: round(n / fps, 3) ?? 0,
     view: viewInfo,
     quality,
+    eventsCorrected: false,
+    detectedEvents: null,
   };
   const feetOut = quality.feetOutOfFrameFraction !== null && quality.feetOutOfFrameFraction > MAX_FEET_OUT_FRACTION;
   const none = (reason: string, activityReason: string): GaitAnalysis => {
@@ -218,6 +269,9 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
   if (view.view === 'side' || (view.view === 'unknown' && view.excursion > 0.25)) {
     const ev = detectSideEvents(ct, dirSign || 1);
     if (!ev.ok) return none(NO_RUNNING, `${NO_RUNNING}: ${ev.reason}`);
+    const detected = ev.events;
+    const corrected = options.correctedEvents;
+    if (corrected) ev.events = corrected.filter((e) => e.frame >= 0 && e.frame < n).map(manualEvent).sort((a, b) => a.te - b.te);
     quality.groundTiltDeg = ev.ground ? round(ev.ground.tiltRad * RAD, 1) : null;
     const firstIC = ev.events.find((e) => e.type === 'IC')?.te ?? n;
     const standing = findStandingFrames(ct, firstIC - 0.3 * fps);
@@ -244,23 +298,15 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     }
     const contacts = strides.map((s) => s.contactTimeMs).filter((v): v is number => v !== null);
     const duty = contacts.length ? median(contacts) / median(strideTimes) : NaN;
-    let activity: Activity;
-    let activityReason: string;
-    if (Number.isFinite(duty)) {
-      // walking: double support (duty factor above ½) or a walking cadence. Both are needed: a walker filmed walking
-      // to and fro (direction reversals) or with the far foot hidden can give too-short contacts, while nobody runs
-      // at below WALKING_CADENCE_MAX steps/min.
-      activity = duty > WALKING_DUTY_FACTOR_MIN || cadence < WALKING_CADENCE_MAX ? 'walking' : 'running';
-      activityReason = `duty factor ${duty.toFixed(2)} (contact / stride; walking > ${WALKING_DUTY_FACTOR_MIN}: double support), cadence ${cadence.toFixed(0)} steps/min (walking < ${WALKING_CADENCE_MAX})`;
-    } else {
-      activity = cadence < WALKING_CADENCE_MAX ? 'walking' : 'running';
-      activityReason = `cadence ${cadence.toFixed(0)} steps/min (no contact times)`;
-    }
+    const decision = decideActivity(sideMechanics(ct, ev.strideFrames / 2), duty, cadence);
+    const activity: Activity = decision.activity;
+    const activityReason = decision.reason;
+    const slowMotion = options.captureFps ? base.slowMotion : checkSlowMotion(decision, cadence);
 
     // events out
     const stridesByIc = new Map<number, SideStride>();
     for (const s of strides) stridesByIc.set(Math.round(s.icSubFrame * 1000), s);
-    const events: GaitEvent[] = ev.events.map((e) => {
+    const eventsOut = (list: DetectedEvent[]): GaitEvent[] => list.map((e) => {
       const s = e.type === 'IC' ? stridesByIc.get(Math.round(e.te * 1000)) : undefined;
       const side = view.nearSide ? (e.foot === view.nearSide ? 'near' : 'far') : null;
       return {
@@ -277,6 +323,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
         method: e.method,
       };
     });
+    const events = eventsOut(ev.events);
 
     const sample = (pick: (s: SideStride) => number | null): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence }));
     const vc = view.confidence;
@@ -296,13 +343,15 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const totalStrikes = strikeCounts.heel + strikeCounts.midfoot + strikeCounts.forefoot;
     const majority = totalStrikes ? (Object.entries(strikeCounts).sort((a, b) => b[1] - a[1])[0][0] as 'heel' | 'midfoot' | 'forefoot') : null;
     const noBack = 'back-view measure (film from behind)';
+    const slowNote = 'looks like slow motion: give the rate it was filmed at';
+    const timed = (m: Measure): Measure => (slowMotion.suspected ? emptyMeasure(m.unit, slowNote) : m);
     const summary: GaitSummary = {
-      cadence: cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null)), 'steps/min', vc, { digits: 0 }), ev.events, fps),
+      cadence: timed(cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null)), 'steps/min', vc, { digits: 0 }), ev.events, fps)),
       // walking: the toe-off detection is built and validated for running (real walking clip: 223 ms read for a
       // ~650 ms contact), and walking has no flight phase — no numbers rather than wrong ones
-      contactTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : summarise(sample((s) => s.contactTimeMs), 'ms', vc, { digits: 0 }),
-      flightTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : summarise(sample((s) => s.flightTimeMs), 'ms', vc, { digits: 0 }),
-      strideTimeMs: summarise(sample((s) => s.strideTimeMs), 'ms', vc, { digits: 0 }),
+      contactTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.contactTimeMs), 'ms', vc, { digits: 0 })),
+      flightTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.flightTimeMs), 'ms', vc, { digits: 0 })),
+      strideTimeMs: timed(summarise(sample((s) => s.strideTimeMs), 'ms', vc, { digits: 0 })),
       strides: { left: full.filter((s) => s.foot === 'left').length, right: full.filter((s) => s.foot === 'right').length, total: full.length },
       strike: { pattern: majority, ...strikeCounts, reason: footKeypoints ? null : 'unavailable with MoveNet (no heel / toe keypoints)' },
       footAngleDeg: footKeypoints ? summarise(sample((s) => s.footAngleDeg), 'deg', vc) : emptyMeasure('deg', 'unavailable with MoveNet (no heel / toe keypoints)'),
@@ -347,7 +396,11 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       ...base,
       activity,
       activityReason,
+      activityBasis: decision.basis,
+      slowMotion,
       events,
+      eventsCorrected: !!corrected,
+      detectedEvents: corrected ? eventsOut(detected) : null,
       strides: strides.map(roundStride),
       backStances: [],
       summary,
@@ -360,6 +413,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, feetOutOfFrameFraction: quality.feetOutOfFrameFraction, groundTiltDeg: quality.groundTiltDeg,
       strides: full.length, footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: personFraction < 0.9 && view.setting === 'overground',
     });
+    if (slowMotion.suspected) out.advice.unshift(slowMotionAdvice(slowMotion, fps));
     return out;
   }
 
@@ -455,7 +509,8 @@ const WALKING_NO_TIMING = 'walking: contact and flight times are measured on run
 /** The cadence value from the regression over the whole pass (cadence.ts); spread, sides and n stay per stride. */
 function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string }[], fps: number): Measure {
   if (perStride.value === null) return perStride;
-  // kinematic contacts only: a Zeni-window fallback or an edge contact placed from the contact time is a frame or two off
-  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && e.method === 'kinematic'));
+  // kinematic (or hand-placed) contacts only: a Zeni-window fallback or an edge contact placed from the contact time
+  // is a frame or two off
+  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual')));
   return st ? { ...perStride, value: Math.round((120 * fps) / st.frames) } : perStride;
 }

@@ -174,8 +174,21 @@ export const STANDING_MIN_S = 0.5;
 // ---- Activity ----------------------------------------------------------------------------------------------------
 /** Duty factor (contact / stride) above this = walking (double support); running has a flight phase. */
 export const WALKING_DUTY_FACTOR_MIN = 0.5;
-/** Back/front view (no contact timing): cadence below this = walking. */
+/** Cadence below this = walking, used only when neither the mechanics nor the duty factor can tell (low confidence). */
 export const WALKING_CADENCE_MAX = 140;
+/** Mechanics (mechanics.ts): the pelvis' drop at mid-stance must be at least this many leg lengths (≈ 1.4 cm for a
+ *  0.9 m leg) ... Measured: running +0.06 to +0.11 (real treadmill, overground and small-runner clips), walking −0.04
+ *  (real walking clip); synthetic running +0.07 to +0.08 at 150–230 steps/min, walking −0.04. */
+export const MECHANICS_MIN_DROP = 0.015;
+/** ... and this many standard errors from zero, to count. */
+export const MECHANICS_MIN_Z = 3;
+/** Running mechanics below this cadence: slow motion suspected (nobody runs at under 120 steps/min; a slow jog is
+ *  ~140–150). */
+export const SLOW_MOTION_CADENCE_MAX = 120;
+/** Slow-motion factors tried (phones film at 60/120/240 fps and play at 30). */
+export const SLOW_MOTION_FACTORS = [2, 4, 8];
+/** Cadence range a slow-motion factor must bring the cadence into, steps/min. */
+export const RUNNING_CADENCE_RANGE: [number, number] = [130, 240];
 /** At least this many strides (ICs of one foot − 1 counted over both feet) to call it gait at all. */
 export const MIN_STRIDES_FOR_GAIT = 2;
 /** Minimum time with a person in view to analyse, seconds (absolute, not a fraction of the clip: an overground runner

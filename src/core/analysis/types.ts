@@ -24,6 +24,44 @@ export interface AnalysisOptions {
   includeSeries?: boolean;
   /** Median brightness of the frames the pose model saw (mean luma, 0–255), when the pipeline measured it. */
   imageBrightness?: number;
+  /**
+   * The rate the clip was filmed at, when it plays back at another (a phone's slow motion exported at normal speed:
+   * filmed at 120 or 240 fps, played at 30). Every time-based figure is then computed in real time: one frame lasts
+   * 1 / captureFps s. Absent: the clip's own timestamps are real time.
+   */
+  captureFps?: number;
+  /**
+   * Events corrected by hand (side view): when given, every measure, flag and summary is computed from these instead
+   * of the detected events, which are kept in `detectedEvents`. Frames follow the labels' convention (IC = first frame
+   * the foot touches, TO = first frame the toe is clearly off).
+   */
+  correctedEvents?: ManualEvent[];
+}
+
+/** An event placed by hand (frame convention of ../shared/clips/labels). */
+export interface ManualEvent {
+  type: EventType;
+  foot: Foot;
+  frame: number;
+}
+
+/** Real time against the clip's playback time (slow motion). */
+export interface TimeScale {
+  /** Frame rate the clip plays at (its timestamps). */
+  playbackFps: number;
+  /** Frame rate it was filmed at, as given by the user. */
+  captureFps: number;
+  /** Real seconds per playback second (captureFps > playbackFps: < 1). */
+  factor: number;
+}
+
+/** Whether the clip looks like slow motion played at normal speed, and why. */
+export interface SlowMotionCheck {
+  suspected: boolean;
+  /** The evidence in words (running mechanics at an implausible cadence, container tags). */
+  reason: string | null;
+  /** The slow-motion factor that would bring the cadence into the running range, when suspected (2, 4, 8). */
+  likelyFactor: number | null;
 }
 
 /** One detected gait event. `frame` is the first frame at/after the sub-frame event time (rounded, see METHODS.md). */
@@ -45,7 +83,7 @@ export interface GaitEvent {
   /** How this event was found: 'kinematic' (Zeni window + foot-marker change point, refined by stride registration at
    *  ≥ 50 fps), 'zeni' (window only) or 'contact-time' (at the clip's start or end, too close to the edge for a fit:
    *  placed from the foot's median contact time). */
-  method: 'kinematic' | 'zeni' | 'contact-time';
+  method: 'kinematic' | 'zeni' | 'contact-time' | 'manual';
 }
 
 /** A number with its confidence; `value` null (with `reason`) when the evidence is too weak. */
@@ -199,7 +237,8 @@ export interface Advice {
     | 'leg-swaps'
     | 'runner-leaves-frame'
     | 'feet-out-of-frame'
-    | 'too-dark';
+    | 'too-dark'
+    | 'slow-motion';
   severity: 'info' | 'warning' | 'error';
   message: string;
 }
@@ -227,11 +266,21 @@ export interface GaitAnalysis {
   version: 1;
   activity: Activity;
   activityReason: string;
+  /** What decided the activity: the pelvis' mechanics, the duty factor, or the cadence alone (low confidence). */
+  activityBasis: 'mechanics' | 'duty-factor' | 'cadence' | null;
+  /** Frames per second of real time (the capture rate when `timeScale` is set). */
   fps: number;
+  /** Set when the user gave the capture rate of a slow-motion clip; null: the clip's timestamps are real time. */
+  timeScale: TimeScale | null;
+  slowMotion: SlowMotionCheck;
   frameCount: number;
   durationS: number;
   view: ViewInfo;
+  /** The events every measure is computed from: the detected ones, or the hand-corrected ones when `eventsCorrected`. */
   events: GaitEvent[];
+  eventsCorrected: boolean;
+  /** The automatically detected events, kept beside the corrected ones; null when nothing was corrected. */
+  detectedEvents: GaitEvent[] | null;
   strides: SideStride[];
   backStances: BackStance[];
   summary: GaitSummary;
