@@ -167,9 +167,11 @@ function manualEvent(e: ManualEvent): DetectedEvent {
 export function buildHeadline(a: GaitAnalysis): string[] {
   if (a.activity === 'none') return [`No running found (${a.activityReason.replace(/^no running found:?\s*/, '') || 'no gait'}).`];
   const v = a.view;
+  const oblique = v.oblique ? `oblique ` : '';
+  const angle = v.oblique ? `, about ${v.obliqueDeg}° from square` : '';
   const view = v.view === 'side'
-    ? `side view${v.direction ? `, ${v.direction}` : ''}${v.setting ? `, ${v.setting}` : ''}${v.nearSide ? `, ${v.nearSide} side nearest` : ''}`
-    : `${v.view} view`;
+    ? `${oblique}side view${angle}${v.direction ? `, ${v.direction}` : ''}${v.setting ? `, ${v.setting}` : ''}${v.nearSide ? `, ${v.nearSide} side nearest` : ''}`
+    : `${oblique}${v.view} view${angle}`;
   const lines = [`${a.activity === 'walking' ? 'Walking' : 'Running'} (${view}), ${a.durationS.toFixed(1)} s at ${Math.round(a.fps)} fps.`];
   const s = a.summary;
   const cad = s.cadence.value !== null ? `Cadence ${s.cadence.value} steps/min` : 'Cadence not measured';

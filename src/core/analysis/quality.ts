@@ -56,8 +56,16 @@ export function captureAdvice(a: AdviceInput): Advice[] {
   if (1 - a.personFraction > MAX_DROPOUT_FRACTION) {
     out.push({ code: 'many-dropouts', severity: 'warning', message: `No person was found on ${((1 - a.personFraction) * 100).toFixed(0)} % of the frames: improve lighting, avoid clutter, keep the whole body in view.` });
   }
-  if (a.view.view !== 'unknown' && a.view.confidence < MIN_VIEW_CONFIDENCE && a.activity !== 'none') {
-    out.push({ code: 'oblique-view', severity: 'info', message: 'The camera is not square to the runner: film exactly from the side (or exactly from behind); oblique views distort 2-D angles.' });
+  if (a.view.view !== 'unknown' && a.view.oblique && a.view.obliqueDeg !== null) {
+    const deg = a.view.obliqueDeg;
+    const side = a.view.view === 'side';
+    out.push({
+      code: 'oblique-view',
+      severity: 'warning',
+      message: `The camera is about ${deg}° from square to the runner's ${side ? 'side' : 'back'} (an oblique view, not a ${side ? 'side' : 'back'} view): angles in the picture are distorted — a ${side ? 'forward' : 'sideways'} angle of 20° reads about ${((Math.atan(Math.tan((20 * Math.PI) / 180) * Math.cos((deg * Math.PI) / 180)) * 180) / Math.PI).toFixed(0)}° — so every figure is given at lower confidence. Film again with the phone square to the runner's ${side ? 'side (perpendicular to the running direction)' : 'back (straight behind, in line with the running direction)'}, at hip height.`,
+    });
+  } else if (a.view.view !== 'unknown' && a.view.confidence < MIN_VIEW_CONFIDENCE && a.activity !== 'none') {
+    out.push({ code: 'oblique-view', severity: 'info', message: 'The view is not clearly a side or a back view: film exactly from the side (or exactly from behind); oblique views distort 2-D angles.' });
   }
   if (a.swapFrames > 0.1 * a.frameCount) {
     out.push({ code: 'leg-swaps', severity: 'info', message: `The pose model confused the left and right legs on ${a.swapFrames} frames (repaired). Contrasting shoes or socks help.` });

@@ -46,6 +46,23 @@ export const SWAP_RESIDUAL_CAP = 0.6;
 export const SIDE_EXCURSION_MIN = 0.45;
 /** Back/front view when the projected shoulder width is at least this fraction of trunk length. */
 export const BACK_SHOULDER_WIDTH_MIN = 0.45;
+/** Obliqueness (obliqueness.ts): shoulder-to-shoulder distance per trunk length seen square from behind (synthetic
+ *  body 0.69; real back-view clips 0.63–0.68). */
+export const SHOULDER_WIDTH_PER_TRUNK = 0.66;
+/** ... and hip to hip (synthetic body 0.35; real back-view clips 0.32–0.37). */
+export const HIP_WIDTH_PER_TRUNK = 0.35;
+/** ... seen square from the side they read this much anyway (trunk rotation, keypoint noise; real side clips:
+ *  shoulders 0.15–0.20, hips 0.09–0.15). Removed in quadrature. */
+export const SHOULDER_WIDTH_FLOOR = 0.15;
+export const HIP_WIDTH_FLOOR = 0.1;
+/** Heel → toe per knee → ankle on the ground, square from the side (synthetic body 0.56; real side clips 0.46–0.57;
+ *  anthropometry: foot 0.152 H, shank 0.246 H → 0.62 for the bare foot's full length). */
+export const FOOT_PER_SHANK = 0.54;
+/** A view this many degrees or more from square (side or back) is reported as oblique, with advice; the view
+ *  confidence falls from 1 at OBLIQUE_FULL_CONFIDENCE_DEG to 0.2 at 45°. 25°: a 20° angle in the sagittal plane then
+ *  reads 18° (tan θ · cos ψ); at 40°, 15.5°. */
+export const OBLIQUE_MIN_DEG = 25;
+export const OBLIQUE_FULL_CONFIDENCE_DEG = 15;
 /** Overground when the pelvis travels at least this many leg lengths per second across the frame. */
 export const OVERGROUND_SPEED_MIN_LEG_PER_S = 0.8;
 

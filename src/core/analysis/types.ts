@@ -150,6 +150,11 @@ export interface ViewInfo {
   setting: Setting | null;
   confidence: number;
   overridden: boolean;
+  /** Roughly how far (degrees) the camera is from square to the runner's side (side view) or back (back / front view);
+   *  null when not measurable. A rough reading (±10°): see METHODS.md, "Obliqueness". */
+  obliqueDeg: number | null;
+  /** obliqueDeg ≥ the oblique threshold: angles in the picture are distorted; the report says so. */
+  oblique: boolean;
   /** Which of the runner's sides faces the camera (side view). */
   nearSide: Foot | null;
   nearSideConfidence: number;

@@ -14,7 +14,13 @@ import type { CleanTrack, XY } from './cleanup';
 import { midpoint } from './cleanup';
 import type { Direction, DetectedView, Foot, Setting, ViewInfo } from './types';
 import { clamp, mean, median, quantile } from './stats';
-import { BACK_SHOULDER_WIDTH_MIN, OVERGROUND_SPEED_MIN_LEG_PER_S, SIDE_EXCURSION_MIN } from './thresholds';
+import { BACK_SHOULDER_WIDTH_MIN, OBLIQUE_FULL_CONFIDENCE_DEG, OBLIQUE_MIN_DEG, OVERGROUND_SPEED_MIN_LEG_PER_S, SIDE_EXCURSION_MIN } from './thresholds';
+import { estimateYaw } from './obliqueness';
+
+/** View confidence from how far the camera is from square: 1 up to OBLIQUE_FULL_CONFIDENCE_DEG, 0.2 at 45°. */
+export function squareness(obliqueDeg: number): number {
+  return clamp(1 - (0.8 * (obliqueDeg - OBLIQUE_FULL_CONFIDENCE_DEG)) / (45 - OBLIQUE_FULL_CONFIDENCE_DEG), 0.2, 1);
+}
 
 export interface ViewResult extends ViewInfo {
   /** +1 = moving toward the image right, −1 = left (side view); 0 otherwise. */
@@ -80,10 +86,10 @@ export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto'): ViewRes
   let confidence: number;
   if (Number.isFinite(L) && excursion >= SIDE_EXCURSION_MIN) {
     view = 'side';
-    confidence = clamp(0.5 + (excursion - SIDE_EXCURSION_MIN) / 0.4, 0, 1) * clamp(1.2 - Math.max(0, shoulderRatio - 0.25), 0.4, 1);
+    confidence = clamp(0.5 + (excursion - SIDE_EXCURSION_MIN) / 0.4, 0, 1);
   } else if (shoulderRatio >= BACK_SHOULDER_WIDTH_MIN) {
     view = 'back';
-    confidence = clamp(0.5 + (shoulderRatio - BACK_SHOULDER_WIDTH_MIN) / 0.3, 0, 1) * clamp(1 - excursion, 0.3, 1);
+    confidence = clamp(0.5 + (shoulderRatio - BACK_SHOULDER_WIDTH_MIN) / 0.3, 0, 1);
   } else if (Number.isFinite(L)) {
     view = excursion > 0.25 ? 'side' : 'unknown';
     confidence = 0.3;
@@ -94,6 +100,15 @@ export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto'): ViewRes
   const overridden = choice !== 'auto';
   if (choice === 'side') view = 'side';
   if (choice === 'back' && (view as DetectedView) !== 'front') view = 'back';
+  // how far from square (side: from the side; back / front: from straight behind or ahead)
+  const yaw = estimateYaw(ct);
+  let obliqueDeg: number | null = null;
+  if (yaw && (view as DetectedView) !== 'unknown') {
+    obliqueDeg = Math.round(view === 'side' ? yaw.fromSideDeg : 90 - yaw.fromSideDeg);
+    confidence *= squareness(obliqueDeg);
+    const fs = yaw.footPerShank !== null ? `, foot ${yaw.footPerShank.toFixed(2)} shank lengths on the ground` : '';
+    cues.push(`about ${obliqueDeg}° from square to the runner's ${view === 'side' ? 'side' : 'back / front'} (widths across the image: shoulders ${yaw.shoulderWidth?.toFixed(2) ?? '—'}, hips ${yaw.hipWidth?.toFixed(2) ?? '—'} trunk lengths${fs}; oblique ≥ ${OBLIQUE_MIN_DEG}°)`);
+  }
 
   // back vs front
   if (view === 'back' || (view as DetectedView) === 'front') {
@@ -192,6 +207,8 @@ export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto'): ViewRes
     setting,
     confidence: overridden ? Math.max(confidence, 0.5) : confidence,
     overridden,
+    obliqueDeg,
+    oblique: obliqueDeg !== null && obliqueDeg >= OBLIQUE_MIN_DEG,
     nearSide,
     nearSideConfidence,
     cues,
