@@ -17,7 +17,7 @@ import { strideTimeFromContacts } from './cadence';
 import { findStandingFrames } from './calibration';
 import { RAD } from './geometry';
 import { inRealTime, timeScaleFor } from './timeScale';
-import { sideMechanics } from './mechanics';
+import { backMechanics, sideMechanics } from './mechanics';
 import { checkSlowMotion, decideActivity } from './activity';
 import type { DetectedEvent } from './events';
 import { clamp, median, round, toJsonArray } from './stats';
@@ -32,7 +32,6 @@ import {
   MIN_STRIDES_FOR_GAIT,
   RUNNING_CADENCE_RANGE,
   SLOW_MOTION_FACTORS,
-  WALKING_CADENCE_MAX,
 } from './thresholds';
 import type {
   Activity,
@@ -427,11 +426,15 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     if (!(cadence >= CADENCE_MIN && cadence <= CADENCE_MAX) || back.stances.length < 2 * MIN_STRIDES_FOR_GAIT) {
       return none(NO_RUNNING, `${NO_RUNNING}: ${back.stances.length} stance(s), cadence ${cadence.toFixed(0)} steps/min`);
     }
-    const activity: Activity = cadence < WALKING_CADENCE_MAX ? 'walking' : 'running';
+    const decision = decideActivity(backMechanics(ct, back.stances.map((st) => st.midStanceFrame)), NaN, cadence);
+    const activity: Activity = decision.activity;
+    const slowMotion = options.captureFps ? base.slowMotion : checkSlowMotion(decision, cadence);
     const vc = view.confidence;
     const bs = (pick: (s: BackStance) => number | null): Sample[] => back.stances.map((s) => ({ value: pick(s), foot: s.foot, side: null, confidence: s.confidence }));
     const summary = emptySummary('side-view measure (film from the side)');
-    summary.cadence = { ...emptyMeasure('steps/min', ''), value: Math.round(cadence), confidence: round(clamp(back.periodicity * vc, 0, 1), 2) ?? 0, n: back.stances.length, reason: null };
+    summary.cadence = slowMotion.suspected
+      ? emptyMeasure('steps/min', 'looks like slow motion: give the rate it was filmed at')
+      : { ...emptyMeasure('steps/min', ''), value: Math.round(cadence), confidence: round(clamp(back.periodicity * vc, 0, 1), 2) ?? 0, n: back.stances.length, reason: null };
     summary.pelvicDropDeg = summarise(bs((s) => s.pelvicDropDeg), 'deg', vc);
     summary.lateralTrunkLeanDeg = summarise(bs((s) => s.lateralTrunkLeanDeg), 'deg', vc);
     summary.stepWidthHipWidths = summarise(bs((s) => s.stepWidthHipWidths), 'hip widths', vc, { digits: 2 });
@@ -457,7 +460,9 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const out: GaitAnalysis = {
       ...base,
       activity,
-      activityReason: `cadence ${cadence.toFixed(0)} steps/min from the alternation of the feet (walking < ${WALKING_CADENCE_MAX}); contact timing needs a side view`,
+      activityReason: `${decision.reason}; cadence ${cadence.toFixed(0)} steps/min from the alternation of the feet (contact timing needs a side view)`,
+      activityBasis: decision.basis,
+      slowMotion,
       events: [],
       strides: [],
       backStances: back.stances.map((s) => ({
@@ -478,6 +483,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       activity, fps, view: viewInfo, personFraction, runnerHeightFraction: quality.runnerHeightFraction, feetOutOfFrameFraction: quality.feetOutOfFrameFraction, groundTiltDeg: null,
       strides: Math.floor(back.stances.length / 2), footKeypoints, swapFrames: ct.stats.swapFrames, frameCount: n, leavesFrame: false,
     }).filter((a) => a.code !== 'fps-too-low');
+    if (slowMotion.suspected) out.advice.unshift(slowMotionAdvice(slowMotion, fps));
     return out;
   }
   return none(NO_RUNNING, `${NO_RUNNING}: the view could not be determined (neither side nor back)`);

@@ -71,7 +71,35 @@ export function sideMechanics(ct: CleanTrack, stepFrames: number): GaitMechanics
     const d = hips.y[c] - 0.5 * (hips.y[before] + hips.y[after]);
     if (Number.isFinite(d)) drops.push(d / L);
   }
+  return summariseDrops(drops);
+}
+
+/** Median drop and its standard error (robust SD / √n); null with fewer than 2 steps. */
+function summariseDrops(drops: number[]): GaitMechanics | null {
   if (drops.length < 2) return null;
   const sd = drops.length >= 3 ? robustSd(drops) : Math.abs(drops[0] - drops[1]) / Math.SQRT2;
   return { midStanceDrop: median(drops), se: (Number.isFinite(sd) ? sd : mean(drops.map(Math.abs))) / Math.sqrt(drops.length), steps: drops.length };
+}
+
+/**
+ * Back / front view: the same comparison, with the mid-stances given (backMeasures.ts: the stance foot is the lower
+ * one in the image) and the change of support halfway between consecutive mid-stances.
+ */
+export function backMechanics(ct: CleanTrack, midStances: number[]): GaitMechanics | null {
+  const n = ct.n;
+  const L = ct.legLengthPx;
+  const hips = midpoint(ct.smooth.get('left_hip' as KeypointName), ct.smooth.get('right_hip' as KeypointName), n);
+  if (!(L > 0)) return null;
+  const at = (t: number) => {
+    const i = Math.floor(t);
+    const j = Math.min(n - 1, i + 1);
+    return hips.y[i] + (hips.y[j] - hips.y[i]) * (t - i);
+  };
+  const m = [...midStances].sort((a, b) => a - b);
+  const drops: number[] = [];
+  for (let k = 1; k + 1 < m.length; k++) {
+    const d = hips.y[Math.round(m[k])] - 0.5 * (at((m[k - 1] + m[k]) / 2) + at((m[k] + m[k + 1]) / 2));
+    if (Number.isFinite(d)) drops.push(d / L);
+  }
+  return summariseDrops(drops);
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../../src/core/analysis';
 import { checkSlowMotion, decideActivity, mechanicsVerdict } from '../../../src/core/analysis/activity';
-import { generateSideTrack, PRESETS } from '../../../fixtures/synthetic';
+import { generateBackTrack, generateSideTrack, PRESETS } from '../../../fixtures/synthetic';
 import type { PoseTrack } from '../../../src/core/types';
 
 const track = (walking: boolean, cadence: number, fps: number, seed: number, setting: 'treadmill' | 'overground' = 'treadmill') =>
@@ -56,6 +56,18 @@ describe('activity from the mechanics, on synthetic tracks', () => {
     expect(a.activity).toBe('running');
     expect(Math.abs(a.summary.cadence.value! - 230) / 230).toBeLessThan(0.03);
   });
+});
+
+describe('activity from the mechanics, seen from behind', () => {
+  for (const [walking, cadence] of [[false, 150], [false, 190], [false, 230], [true, 90], [true, 110], [true, 130]] as const) {
+    it(`${walking ? 'walking' : 'running'} at ${cadence} steps/min from behind: ${walking ? 'walking' : 'running'} by the mechanics`, () => {
+      const a = analyzeGait(generateBackTrack({ fps: 30, walking, noisePx: 2, seed: cadence, gait: { cadence, contactTimeS: ((walking ? 0.62 : 0.35) * 120) / cadence } }).track);
+      expect(a.view.view).toBe('back');
+      expect(a.activity).toBe(walking ? 'walking' : 'running');
+      expect(a.activityBasis).toBe('mechanics');
+      expect(Math.abs(a.summary.cadence.value! - cadence) / cadence).toBeLessThan(0.03);
+    });
+  }
 });
 
 describe('slow motion', () => {
