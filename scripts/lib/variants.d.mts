@@ -2,6 +2,8 @@ import type { LabelEvent } from './label-score.mjs';
 import type { LabelFile } from './labels.mjs';
 export interface Variant {
   id: string;
+  /** A few words for a table row. */
+  short: string;
   what: string;
   /** The ffmpeg video filter. */
   vf: string;

@@ -18,10 +18,10 @@ import { basename, join } from 'node:path';
 
 /** The variants the bench makes from each labelled clip; `vf` is the ffmpeg filter. */
 export const VARIANTS = [
-  { id: 'fps25', what: 'resampled to 25 fps (ffmpeg fps=25)', vf: 'fps=25', resampleFps: 25 },
-  { id: 'mirror', what: 'mirrored (hflip): runs the other way, anatomical left/right swapped', vf: 'hflip', mirror: true },
-  { id: 'half', what: 'half resolution (each side ÷ 2)', vf: 'scale=trunc(iw/4)*2:trunc(ih/4)*2:flags=bicubic' },
-  { id: 'roll3', what: 'camera rolled 3° (rotate, black corners)', vf: 'rotate=3*PI/180:fillcolor=black' },
+  { id: 'fps25', short: '25 fps', what: 'resampled to 25 fps (ffmpeg fps=25)', vf: 'fps=25', resampleFps: 25 },
+  { id: 'mirror', short: 'mirrored', what: 'mirrored (hflip): runs the other way, anatomical left/right swapped', vf: 'hflip', mirror: true },
+  { id: 'half', short: 'half resolution', what: 'half resolution (each side ÷ 2)', vf: 'scale=trunc(iw/4)*2:trunc(ih/4)*2:flags=bicubic' },
+  { id: 'roll3', short: 'rolled 3°', what: 'camera rolled 3° (rotate, black corners)', vf: 'rotate=3*PI/180:fillcolor=black' },
 ];
 
 /** round(pts × inTb / outTb) with halves away from zero (av_rescale_q_rnd, AV_ROUND_NEAR_INF); tb = [num, den]. */
