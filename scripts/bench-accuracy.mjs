@@ -82,6 +82,13 @@ const sidePair = (c) => (c ? `${c.within1}/${c.total} · ${c.within2}/${c.total}
 const cadenceCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(1)} / ${c.found ?? 'none'}${c.diffPct === null ? '' : ` (${signed(c.diffPct).replace(/(\.\d)\d$/, '$1')} %)`}`);
 const seconds = (ms) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
 
+const ARROW = { 'right-to-left': '←', 'left-to-right': '→', away: 'away', toward: 'toward' };
+function viewCell(v) {
+  const dir = v.direction ? ` ${ARROW[v.direction] ?? v.direction}` : '';
+  const wrong = [v.ok === false ? v.expected : null, v.directionOk === false ? ARROW[v.expectedDirection] : null].filter(Boolean);
+  return `${v.found}${dir} (${v.confidence.toFixed(2)})${wrong.length ? ` (expected ${wrong.join(' ')})` : ''}`;
+}
+
 function machineLine(results) {
   const r = results.find((x) => x?.model && x?.backend);
   let chromium = 'Chromium ?';
@@ -222,9 +229,9 @@ function printReport(jobs, { subset, machine, timing }) {
   out();
 
   // per clip
-  out('**Per clip** (labelled clips, then the variants made from them at run time). Events: labels with a detection of the same type and foot within ±1 / ±2 frames (greedy nearest match; none within 5 frames = missed); near / far: ±1 · ±2 on the labels with that side; extra: detections inside the labelled span matching no label; bias: mean signed error (detected − label, frames; + = late); strikes: right on the contacts whose strike is labelled certain; cadence: from the labelled contacts / found (steps/min).');
+  out('**Per clip** (labelled clips, then the variants made from them at run time). View: found, with the direction of travel (← right-to-left, → left-to-right) and its confidence. Events: labels with a detection of the same type and foot within ±1 / ±2 frames (greedy nearest match; none within 5 frames = missed); near / far: ±1 · ±2 on the labels with that side; extra: detections inside the labelled span matching no label; bias: mean signed error (detected − label, frames; + = late); strikes: right on the contacts whose strike is labelled certain; cadence: from the labelled contacts / found (steps/min).');
   out();
-  const head = ['clip', 'frames @ fps', 'activity', 'view (confidence)', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence label / found'];
+  const head = ['clip', 'frames @ fps', 'activity', 'view, direction (confidence)', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence label / found'];
   out(row(head));
   out(rule(head.length));
   const ordered = [...labelledJobs, ...variantJobs.sort((a, b) => a.source.localeCompare(b.source))];
@@ -235,7 +242,7 @@ function printReport(jobs, { subset, machine, timing }) {
       j.name,
       j.result ? `${j.result.frames.length} @ ${j.fps.toFixed(2).replace(/\.00$/, '')}` : `run failed: ${j.error?.message ?? '?'}`,
       `${s.activity.found ?? '—'}${s.activity.ok ? '' : ` (expected ${s.activity.expected})`}`,
-      a ? `${s.view.found} (${s.view.confidence.toFixed(2)})${s.view.ok === false ? ` (expected ${s.view.expected})` : ''}` : '—',
+      a ? viewCell(s.view) : '—',
       fracPct(s.events, 'within1'),
       fracPct(s.events, 'within2'),
       sidePair(s.events.near),
@@ -259,7 +266,7 @@ function printReport(jobs, { subset, machine, timing }) {
   const pooled = {};
   out('**Pooled** (counts summed over the clips of each group; cadence: clips within ±5 % of the labelled cadence, and the largest difference).');
   out();
-  const pHead = ['group', 'clips', 'activity right', 'view right', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence within ±5 %'];
+  const pHead = ['group', 'clips', 'activity right', 'view · direction right', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence within ±5 %'];
   out(row(pHead));
   out(rule(pHead.length));
   for (const [label, js] of groups) {
@@ -270,7 +277,7 @@ function printReport(jobs, { subset, machine, timing }) {
       label.startsWith('  ') ? `↳ ${label.trim()}` : `**${label}**`,
       p.clips,
       `${p.activityOk}/${p.clips}`,
-      `${p.viewOk}/${p.viewLabelled}`,
+      `${p.viewOk}/${p.viewLabelled} · ${p.directionOk}/${p.directionLabelled}`,
       fracPct(p.events, 'within1'),
       fracPct(p.events, 'within2'),
       sidePair(p.events.near),
@@ -290,7 +297,7 @@ function printReport(jobs, { subset, machine, timing }) {
   if (actJobs.length) {
     out('**Activity of the unlabelled shared clips** (what ../shared/README.md says they show; no event labels).');
     out();
-    const aHead = ['clip', 'what it shows', 'frames', 'expected', 'found', 'view found (confidence)', 'right?', 'activity reason given'];
+    const aHead = ['clip', 'what it shows', 'frames', 'expected', 'found', 'view, direction found (confidence)', 'right?', 'activity reason given'];
     out(row(aHead));
     out(rule(aHead.length));
     for (const j of actJobs) {
@@ -306,7 +313,7 @@ function printReport(jobs, { subset, machine, timing }) {
         entry.frames,
         j.expected.expected.join(' or ') + (j.expected.view ? ` (${j.expected.view})` : ''),
         found ?? `run failed: ${j.error?.message ?? '?'}`,
-        a ? `${a.view.view} (${a.view.confidence.toFixed(2)})` : '—',
+        a ? `${a.view.view}${a.view.direction ? ` ${ARROW[a.view.direction] ?? a.view.direction}` : ''} (${a.view.confidence.toFixed(2)})` : '—',
         ok ? (viewOk ? 'yes' : `activity yes, view no (expected ${j.expected.view})`) : 'no',
         (entry.reason ?? '—').replace(/\|/g, '/'),
       ]));

@@ -25,7 +25,15 @@ export interface Counts {
 }
 export interface ClipScore {
   activity: { expected: string; found: string | null; ok: boolean; reason: string | null };
-  view: { expected: string | null; found: string | null; confidence: number | null; ok: boolean | null };
+  view: {
+    expected: string | null;
+    found: string | null;
+    confidence: number | null;
+    ok: boolean | null;
+    expectedDirection: string | null;
+    direction: string | null;
+    directionOk: boolean | null;
+  };
   events: Counts & {
     /** Within the label's own ± uncertainty. */
     withinUncertainty: number;
@@ -47,6 +55,8 @@ export interface PooledScore {
   activityOk: number;
   viewOk: number;
   viewLabelled: number;
+  directionOk: number;
+  directionLabelled: number;
   events: Omit<ClipScore['events'], 'extraFrames' | 'footMap' | 'errors'>;
   strikes: { right: number; certain: number };
   cadence: { clips: number; within5: number; maxAbsDiffPct: number | null; diffsPct: (number | null)[] };
@@ -59,13 +69,14 @@ export function bestMatch<E extends DetectedEvent>(labels: LabelEvent[], analysi
 export function scoreEvents(labels: LabelEvent[], analysis: { events: DetectedEvent[] }): { within: number; total: number; strikeRight: number; strikeCertain: number; errors: (number | null)[] };
 export function labelCadence(labels: LabelEvent[], fps: number): { strideFrames: number; strides: number; cadence: number } | null;
 export function extraEvents<E extends DetectedEvent>(labels: LabelEvent[], events: E[], matches: Match<E>[]): E[];
+export function labelledDirection(labelDoc: { direction?: string; facing?: string }): string | null;
 export function scoreClip(
-  labelDoc: { events: LabelEvent[]; view?: string; activity?: string },
+  labelDoc: { events: LabelEvent[]; view?: string; activity?: string; direction?: string; facing?: string },
   analysis: {
     events: DetectedEvent[];
     activity: string;
     activityReason: string;
-    view: { view: string; confidence: number };
+    view: { view: string; confidence: number; direction?: string | null };
     summary: { cadence: { value: number | null } };
   } | null,
   fps: number,

@@ -102,10 +102,19 @@ export function extraEvents(labels, events, matches) {
   return events.filter((e) => !used.has(e) && e.frame >= lo && e.frame <= hi);
 }
 
+/** The direction of travel a side-view label file states ('direction', or 'facing' left/right), else null. */
+export function labelledDirection(labelDoc) {
+  if (labelDoc.direction) return labelDoc.direction;
+  if (labelDoc.facing === 'left') return 'right-to-left';
+  if (labelDoc.facing === 'right') return 'left-to-right';
+  return null;
+}
+
 const count = (matches) => ({ total: matches.length, within1: withinFrames(matches, 1), within2: withinFrames(matches, 2) });
 
 /**
- * Every figure of one clip against its label file (`{ events, view?, activity? }`): activity and view found; events
+ * Every figure of one clip against its label file (`{ events, view?, activity?, direction? / facing? }`): activity,
+ * view and direction of travel found; events
  * within ±1 / ±2 frames (greedy matching, a label with no detection within MATCH_FRAMES is missed), split by the
  * labels' near/far `side`; extra events; mean signed error per event type (positive = detected late); strikes right
  * on the contacts whose strike is certain; cadence found against the cadence of the labelled contacts.
@@ -137,6 +146,9 @@ export function scoreClip(labelDoc, analysis, fps) {
       found: analysis?.view?.view ?? null,
       confidence: analysis?.view?.confidence ?? null,
       ok: labelDoc.view ? analysis?.view?.view === labelDoc.view : null,
+      expectedDirection: labelledDirection(labelDoc),
+      direction: analysis?.view?.direction ?? null,
+      directionOk: labelledDirection(labelDoc) ? analysis?.view?.direction === labelledDirection(labelDoc) : null,
     },
     events: {
       ...count(matches),
@@ -169,6 +181,8 @@ export function poolScores(scores) {
     activityOk: 0,
     viewOk: 0,
     viewLabelled: 0,
+    directionOk: 0,
+    directionLabelled: 0,
     events: { total: 0, within1: 0, within2: 0, withinUncertainty: 0, missed: 0, extra: 0, near: null, far: null, bias: { IC: { n: 0, sum: 0 }, TO: { n: 0, sum: 0 } } },
     strikes: { right: 0, certain: 0 },
     cadence: { clips: 0, within5: 0, maxAbsDiffPct: null, diffsPct: [] },
@@ -178,6 +192,10 @@ export function poolScores(scores) {
     if (s.view.ok !== null) {
       p.viewLabelled++;
       if (s.view.ok) p.viewOk++;
+    }
+    if (s.view.directionOk !== null) {
+      p.directionLabelled++;
+      if (s.view.directionOk) p.directionOk++;
     }
     const e = p.events;
     for (const k of ['total', 'within1', 'within2', 'withinUncertainty', 'missed', 'extra']) e[k] += s.events[k];

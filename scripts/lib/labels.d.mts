@@ -22,4 +22,4 @@ export interface LabelledClip {
 }
 export const SHARED_DIR: string;
 export function labelledClips(sharedDir?: string): LabelledClip[];
-export function labelledDirection(labels: LabelFile): string | null;
+export { labelledDirection } from './label-score.mjs';

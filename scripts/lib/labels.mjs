@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './app-server.mjs';
 
+export { labelledDirection } from './label-score.mjs';
+
 /** ../shared beside the checkout (a git worktree's ../shared too). */
 export const SHARED_DIR = join(ROOT, '..', 'shared');
 
@@ -25,12 +27,4 @@ export function labelledClips(sharedDir = SHARED_DIR) {
       const clipPath = join(clipsDir, clip);
       return { name: clip.replace(/\.[^.]+$/, ''), clip, clipPath, clipExists: existsSync(clipPath), labelsPath, labels };
     });
-}
-
-/** The direction of travel a side-view label file states ('direction', or 'facing' left/right), else null. */
-export function labelledDirection(labels) {
-  if (labels.direction) return labels.direction;
-  if (labels.facing === 'left') return 'right-to-left';
-  if (labels.facing === 'right') return 'left-to-right';
-  return null;
 }

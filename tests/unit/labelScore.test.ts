@@ -1,7 +1,7 @@
 /** The accuracy bench's scoring (scripts/lib/label-score.mjs): counting, near/far split, extra events, bias, cadence. */
 import { describe, expect, it } from 'vitest';
 import { strideTimeFromContacts } from '../../src/core/analysis/cadence';
-import { extraEvents, bestMatch, labelCadence, poolScores, scoreClip, scoreEvents, type LabelEvent } from '../../scripts/lib/label-score.mjs';
+import { extraEvents, bestMatch, labelCadence, labelledDirection, poolScores, scoreClip, scoreEvents, type LabelEvent } from '../../scripts/lib/label-score.mjs';
 
 const L = (type: 'IC' | 'TO', foot: string, frame: number, more: Partial<LabelEvent> = {}): LabelEvent => ({ type, foot, frame, uncertainty: 1, ...more });
 const D = (type: 'IC' | 'TO', foot: string, frame: number, strike: string | null = null) => ({ type, foot, frame, strike });
@@ -40,9 +40,12 @@ describe('events within ±1 / ±2 frames, near / far', () => {
   it('strikes right on certain contacts only; a wrong strike counts against', () => {
     expect(s.strikes).toEqual({ right: 2, certain: 3 });
   });
-  it('activity and view against the label file', () => {
+  it('activity, view and direction of travel against the label file', () => {
     expect(s.activity).toMatchObject({ expected: 'running', found: 'running', ok: true });
-    expect(s.view).toMatchObject({ expected: 'side', found: 'side', confidence: 0.9, ok: true });
+    expect(s.view).toMatchObject({ expected: 'side', found: 'side', confidence: 0.9, ok: true, directionOk: null });
+    const facing = scoreClip({ events: labels, facing: 'left' }, { ...analysis(events), view: { view: 'side', confidence: 1, direction: 'left-to-right' } }, 30);
+    expect(facing.view).toMatchObject({ expectedDirection: 'right-to-left', direction: 'left-to-right', directionOk: false });
+    expect(labelledDirection({ direction: 'left-to-right', facing: 'left' })).toBe('left-to-right');
     const w = scoreClip({ events: labels, activity: 'walking' }, analysis(events), 30);
     expect(w.activity.ok).toBe(false);
     expect(w.view.ok).toBeNull();
@@ -113,6 +116,7 @@ describe('pooled', () => {
     const a = scoreClip({ events: [L('IC', 'left', 10, { side: 'near' }), L('IC', 'left', 31, { side: 'near' }), L('IC', 'left', 52, { side: 'near' })] }, analysis([D('IC', 'left', 10), D('IC', 'left', 33), D('IC', 'left', 52)], { cadence: 170 }), 30);
     const b = scoreClip({ events: [L('TO', 'a', 10)], activity: 'walking' }, analysis([D('TO', 'left', 11)], { cadence: null }), 30);
     const p = poolScores([a, b]);
+    expect([p.directionOk, p.directionLabelled]).toEqual([0, 0]);
     expect([p.clips, p.activityOk, p.events.total, p.events.within1, p.events.within2, p.events.missed]).toEqual([2, 1, 4, 3, 4, 0]);
     expect(p.events.near).toEqual({ total: 3, within1: 2, within2: 3 });
     expect(p.events.far).toBeNull();
