@@ -21,7 +21,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildIfStale, startAppServer } from './lib/app-server.mjs';
 import { chromiumPath } from './lib/chromium.mjs';
@@ -107,6 +107,7 @@ function machineLine(results) {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
+  const loadAtStart = loadavg()[0];
   const want = (name) => !o.only || name.includes(o.only);
   const labelled = labelledClips(o.shared);
   if (!labelled.length) throw new Error(`no labels in ${join(o.shared, 'clips', 'labels')}`);
@@ -205,7 +206,7 @@ async function main() {
       if (j.labels) j.score = scoreClip(j.labels, j.result?.analysis ?? null, fps);
       j.fps = fps;
     }
-    const report = printReport(jobs, { subset: o.only, machine: machineLine(jobs.map((j) => j.result)), timing: { totalMs: Date.now() - t0, variantMs, pageMs, pageFrames, from: o.from } });
+    const report = printReport(jobs, { subset: o.only, machine: machineLine(jobs.map((j) => j.result)), timing: { totalMs: Date.now() - t0, variantMs, pageMs, pageFrames, from: o.from, loadAtStart, loadAtEnd: loadavg()[0] } });
     if (o.json) {
       writeFileSync(o.json, JSON.stringify(report, null, 1));
       log(`figures → ${o.json}`);
@@ -356,7 +357,7 @@ function printReport(jobs, { subset, machine, timing }) {
   const t = timing;
   out(t.from
     ? `Scored from the results saved in ${t.from} (no pose runs) in ${seconds(t.totalMs)}.`
-    : `Run time ${seconds(t.totalMs)} in all: ${jobs.length} analyses through the page, ${t.pageFrames} frames in ${seconds(t.pageMs)} (${((t.pageFrames * 1000) / Math.max(1, t.pageMs)).toFixed(1)} frames/s); variants made with ffmpeg in ${seconds(t.variantMs)}.`);
+    : `Run time ${seconds(t.totalMs)} in all: ${jobs.length} analyses through the page, ${t.pageFrames} frames in ${seconds(t.pageMs)} (${((t.pageFrames * 1000) / Math.max(1, t.pageMs)).toFixed(1)} frames/s); variants made with ffmpeg in ${seconds(t.variantMs)}; machine load average ${t.loadAtStart.toFixed(1)} at the start, ${t.loadAtEnd.toFixed(1)} at the end (${cpus().length} cores; other processes slow the runs, not the figures).`);
 
   return {
     machine,
