@@ -15,13 +15,13 @@
  * with the median wall time is shown. Nothing here is a pass/fail test.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { buildIfStale, ROOT, startAppServer } from './lib/app-server.mjs';
 import { chromiumRssMb } from './lib/memory.mjs';
 import { chromiumPath } from './lib/chromium.mjs';
 import { scoreEvents, WITHIN_FRAMES } from './lib/label-score.mjs';
+import { labelledClips } from './lib/labels.mjs';
 import { analyzeInPage, openApp, openBrowser } from './lib/run-in-page.mjs';
 
 const args = process.argv.slice(2);
@@ -30,7 +30,6 @@ const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 3;
 const SHARED = resolve(ROOT, '..', 'shared', 'clips');
 const clip = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? resolve(SHARED, 'treadmill-side-left.mp4'));
-const LABELLED = ['treadmill-side-left', 'overground-side-right-to-left'];
 const LONG_SIDE = 960;
 /** Keypoints of the default may differ from the baseline's by at most this at the labelled events (display px). */
 const KEYPOINT_TOLERANCE_PX = 1;
@@ -202,9 +201,8 @@ async function main() {
     out(`Labelled clips: baseline vs default, same page (events within ±${WITHIN_FRAMES} frames of the hand labels; strikes right on contacts labelled certain; keypoint shift at the labelled event frames, keypoints scoring ≥ 0.5, tolerance ${KEYPOINT_TOLERANCE_PX} px)`);
     out(row(['clip', 'frames', 'baseline frames/s', 'default frames/s', 'ratio', 'events baseline', 'events default', 'strikes baseline', 'strikes default', 'keypoint shift median / max px']));
     out(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
-    for (const name of LABELLED) {
-      const path = resolve(SHARED, `${name}.mp4`);
-      const labels = JSON.parse(readFileSync(resolve(SHARED, 'labels', `${name}.json`), 'utf8')).events;
+    for (const { name, clipPath: path, labels: labelDoc } of labelledClips()) {
+      const labels = labelDoc.events;
       let d = def;
       let b = base;
       if (path !== clip) {

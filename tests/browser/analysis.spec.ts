@@ -4,17 +4,11 @@
  * clips); the strike pattern matches every label marked certain; no running → "no running found", no numbers;
  * walking is walking.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
-import { scoreEvents, type LabelEvent } from '../../scripts/lib/label-score.mjs';
+import { scoreEvents } from '../../scripts/lib/label-score.mjs';
 import { LABELLED_CLIPS } from './labelled';
-import { analyze, openApp, sharedClip, SHARED_CLIPS } from './helpers';
-
-function labels(clip: string): LabelEvent[] {
-  return JSON.parse(readFileSync(join(SHARED_CLIPS, 'labels', `${clip}.json`), 'utf8')).events;
-}
+import { analyze, openApp, sharedClip } from './helpers';
 
 test('labelled side clips: IC and TO within ±2 frames of the hand labels on ≥ 90 % of labelled events (pooled); strike right on every certain label', async ({ page }) => {
   await openApp(page);
@@ -22,20 +16,21 @@ test('labelled side clips: IC and TO within ±2 frames of the hand labels on ≥
   let total = 0;
   let wrongStrikes = 0;
   const lines: string[] = [];
-  for (const clip of LABELLED_CLIPS) {
-    const r = await analyze(page, sharedClip(`${clip}.mp4`));
+  for (const { name: clip, clip: file, labels } of LABELLED_CLIPS) {
+    const r = await analyze(page, sharedClip(file));
     expect(r.phase).toBe('done');
     const a = r.result!.analysis as GaitAnalysis;
     expect(a.view.view).toBe('side');
     expect(a.activity).toBe('running');
-    const sc = scoreEvents(labels(clip), a);
+    const sc = scoreEvents(labels.events, a);
     within += sc.within;
     total += sc.total;
     wrongStrikes += sc.strikeCertain - sc.strikeRight;
     lines.push(`${clip}: ${sc.within}/${sc.total} within ±2 frames; strike right on ${sc.strikeRight}/${sc.strikeCertain} certain contacts; errors ${sc.errors.map((e) => e ?? 'miss').join(' ')}`);
   }
   console.log(lines.join('\n'));
-  expect(total).toBe(78);
+  // 78 events on the two clips labelled first; more labels files may be added to ../shared/clips/labels
+  expect(total).toBeGreaterThanOrEqual(78);
   expect(within / total, lines.join('\n')).toBeGreaterThanOrEqual(0.9);
   expect(wrongStrikes, lines.join('\n')).toBe(0);
 });

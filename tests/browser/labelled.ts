@@ -1,2 +1,4 @@
-/** The hand-labelled clips in ../shared/clips/labels. */
-export const LABELLED_CLIPS = ['treadmill-side-left', 'overground-side-right-to-left'];
+import { labelledClips } from '../../scripts/lib/labels.mjs';
+
+/** The hand-labelled clips: every labels file in ../shared/clips/labels (scripts/lib/labels.mjs). */
+export const LABELLED_CLIPS = labelledClips();

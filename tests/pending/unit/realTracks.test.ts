@@ -7,24 +7,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../../src/core/analysis';
-import { bestMatch, loadLabels, loadTrack, TRACK_DIR } from '../../unit/analysis/realEval';
+import { labelledClips, labelledDirection } from '../../../scripts/lib/labels.mjs';
+import { bestMatch, loadTrack, TRACK_DIR } from '../../unit/analysis/realEval';
 
-const LABELLED = ['treadmill-side-left', 'overground-side-right-to-left'];
-
-for (const clip of LABELLED) {
+for (const { name: clip, labels } of labelledClips()) {
   const track = loadTrack(clip);
-  const labels = loadLabels(clip);
-  const reason = !track ? `no track ${TRACK_DIR}/${clip}.json (written by the pose pipeline)` : !labels ? 'no labels' : '';
-  describe.skipIf(!track || !labels)(`real clip ${clip}${reason ? ` — skipped: ${reason}` : ''}`, () => {
-    it('is a side-view running clip', () => {
+  const reason = !track ? `no track ${TRACK_DIR}/${clip}.json (written by the pose pipeline)` : '';
+  describe.skipIf(!track)(`real clip ${clip}${reason ? ` — skipped: ${reason}` : ''}`, () => {
+    it(`is a ${labels.view ?? 'side'}-view ${labels.activity ?? 'running'} clip`, () => {
       const a = analyzeGait(track!);
-      expect(a.view.view).toBe('side');
-      expect(a.activity).toBe('running');
-      expect(a.view.direction).toBe('right-to-left');
+      expect(a.view.view).toBe(labels.view ?? 'side');
+      expect(a.activity).toBe(labels.activity ?? 'running');
+      const direction = labelledDirection(labels);
+      if (direction) expect(a.view.direction).toBe(direction);
     });
     it('IC and TO within ±2 frames of the labels on ≥ 90 % of labelled events', () => {
       const a = analyzeGait(track!);
-      const { matches, footMap } = bestMatch(labels!.events, a);
+      const { matches, footMap } = bestMatch(labels.events, a);
       const ok = matches.filter((m) => m.error !== null && Math.abs(m.error) <= 2).length;
       const errs = matches.map((m) => `${m.label.type}${m.label.foot}@${m.label.frame}:${m.error ?? 'missed'}`);
       console.log(`[real ${clip}] ${ok}/${matches.length} within ±2 frames (feet ${JSON.stringify(footMap)}); ${errs.join(' ')}`);
@@ -32,7 +31,7 @@ for (const clip of LABELLED) {
     });
     it('strike pattern matches every label marked certain', () => {
       const a = analyzeGait(track!);
-      const { matches } = bestMatch(labels!.events, a);
+      const { matches } = bestMatch(labels.events, a);
       const certain = matches.filter((m) => m.label.type === 'IC' && m.label.strike_certain);
       const right = certain.filter((m) => m.det?.strike === m.label.strike).length;
       console.log(`[real ${clip}] strike right on ${right}/${certain.length} certain contacts`);
