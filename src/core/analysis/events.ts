@@ -21,6 +21,8 @@ import { lowpassNaN } from './cleanup/butterworth';
 import { registerEvents } from './registration';
 import {
   CHANGE_POINT_HALF_WINDOW,
+  STEP_PERIOD_MIN_STRENGTH,
+  STEP_PERIOD_TOLERANCE,
   CROSSING_LEG_FRACTION,
   IC_CROSSING_LEG_FRACTION,
   MAX_EXTRAPOLATION_S,
@@ -136,14 +138,15 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   // give equally strong peaks); a period about twice the other foot's is that sub-harmonic, and the shorter wins.
   const gp = good.map((p) => p.period).sort((a, b) => a - b);
   let T = gp.length === 2 && gp[1] / gp[0] > 1.8 && gp[1] / gp[0] < 2.2 ? gp[0] : median(gp);
-  // Both feet may peak at twice the stride on a short pass (a sprint crossing the frame in 3 strides). The distance
-  // between the feet, |x_left − x_right|, repeats every step (half a stride) whichever foot is which: a stride about
-  // twice two of its periods is that sub-harmonic.
+  // On a short pass (2–3 strides in view: a sprint, or an overground runner crossing the frame) one foot's
+  // autocorrelation has one or two lags to go by, and reads 1.4–2.4× the stride. The distance between the feet,
+  // |x_left − x_right|, repeats every step — twice as many cycles in the same frames — whichever foot is which (a
+  // left/right label swap does not change it). When it is clearly periodic and the feet's own stride disagrees with
+  // two of its periods, two of its periods are the stride.
   const gap = new Float64Array(n);
   for (let f = 0; f < n; f++) gap[f] = Math.abs(dH.left[f] - dH.right[f]);
   const stepPeriod = dominantPeriod(gap, 0.2 * fps, 1.1 * fps);
-  const ratio = T / (2 * stepPeriod.period);
-  if (stepPeriod.strength > 0.2 && ratio > 1.7 && ratio < 2.3) T = 2 * stepPeriod.period;
+  if (stepPeriod.strength >= STEP_PERIOD_MIN_STRENGTH && Math.abs(T / (2 * stepPeriod.period) - 1) > STEP_PERIOD_TOLERANCE) T = 2 * stepPeriod.period;
   const periodicity = Math.max(...periods.map((p) => p.strength));
   if (excursion < 0.25) return fail('feet hardly move fore-aft relative to the pelvis', { excursion, strideFrames: T, periodicity });
 

@@ -32,6 +32,7 @@ import {
   MIN_STRIDES_FOR_GAIT,
   RUNNING_CADENCE_RANGE,
   SLOW_MOTION_FACTORS,
+  STRIDE_OF_CYCLE_RANGE,
 } from './thresholds';
 import type {
   Activity,
@@ -291,6 +292,12 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     }
     const finalSeries = trunkRef !== 0 ? computeSideSeries(ct, tilt, dirSign || 1, ev.events, trunkRef) : series0;
     const strides = buildStrides(finalSeries, ev.events, fps, view.nearSide, ev.footMarkers);
+    // a contact missed between two others makes one "stride" of two (and a spurious one, half of one): the leg's
+    // cycle, from the whole signal, says how long a stride is, so such a span gives no stride time
+    const cycleMs = (ev.strideFrames / fps) * 1000;
+    for (const s of strides) {
+      if (s.strideTimeMs !== null && Number.isFinite(cycleMs) && (s.strideTimeMs > STRIDE_OF_CYCLE_RANGE[1] * cycleMs || s.strideTimeMs < STRIDE_OF_CYCLE_RANGE[0] * cycleMs)) s.strideTimeMs = null;
+    }
     const full = strides.filter((s) => s.strideTimeMs !== null);
     const strideTimes = full.map((s) => s.strideTimeMs as number);
     const cadence = strideTimes.length ? 120000 / median(strideTimes) : NaN;
@@ -302,7 +309,9 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const decision = decideActivity(sideMechanics(ct, ev.strideFrames / 2), duty, cadence);
     const activity: Activity = decision.activity;
     const activityReason = decision.reason;
-    const slowMotion = options.captureFps ? base.slowMotion : checkSlowMotion(decision, cadence);
+    // judged on the leg's cycle over the whole clip, not on the strides between detected contacts (a missed contact
+    // must not make a runner look slowed down)
+    const slowMotion = options.captureFps ? base.slowMotion : checkSlowMotion(decision, (120 * fps) / ev.strideFrames);
 
     // events out
     const stridesByIc = new Map<number, SideStride>();

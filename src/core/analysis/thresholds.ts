@@ -67,6 +67,12 @@ export const OBLIQUE_FULL_CONFIDENCE_DEG = 15;
 export const OVERGROUND_SPEED_MIN_LEG_PER_S = 0.8;
 
 // ---- Events ----------------------------------------------------------------------------------------------------
+/** Stride period: the feet's distance |x_left − x_right| (period = one step) overrules the feet's own stride when its
+ *  autocorrelation peak is at least this strong ... (real overground pass and its 4 variants: 0.49–0.82; feet's own
+ *  periods there 1.4–2.4× the stride on 3 of 5) */
+export const STEP_PERIOD_MIN_STRENGTH = 0.4;
+/** ... and the feet's own stride differs from two steps by more than this fraction. */
+export const STEP_PERIOD_TOLERANCE = 0.15;
 /** Fraction of the stride period before / after the Zeni extremum searched for the contact change point. */
 export const IC_WINDOW_BEFORE = 0.12;
 export const IC_WINDOW_AFTER = 0.22;
@@ -132,6 +138,9 @@ export const FRAME_ROUNDING_TOLERANCE = 0.5;
 /** A TO's frame is ceil(subFrame + TO_FRAME_DELAY): the first frame on which the toe is *clearly* off (labelling
  * convention of the real clips; the sub-frame time itself is the kinematic lift-off). */
 export const TO_FRAME_DELAY = 0.5;
+/** A stride (IC → next IC of the same foot) outside this range of the leg's cycle period (from the whole signal) is
+ *  a missed or a spurious contact, not a stride: no stride time from it. */
+export const STRIDE_OF_CYCLE_RANGE: [number, number] = [0.6, 1.5];
 /** Plausible cadence range, steps/min. */
 export const CADENCE_MIN = 60;
 export const CADENCE_MAX = 240;
