@@ -29,6 +29,11 @@ import {
   TO_PREMATURE_S,
   IC_PEAK_SEARCH_S,
   IC_PEAK_WEIGHT_30FPS,
+  IC_STOP_AGREEMENT_S,
+  IC_STOP_MIN_SPEED_LEG_PER_S,
+  IC_STOP_REST_FRACTION,
+  IC_STOP_SEARCH_S,
+  IC_STOP_WEIGHT_30FPS,
   EVENT_CUTOFF_HZ,
   MAX_CUTOFF_FRACTION_OF_FPS,
   IC_WINDOW_AFTER,
@@ -61,7 +66,17 @@ export interface DetectedEvent {
   /** 'manual': placed by hand (AnalysisOptions.correctedEvents). */
   method: 'kinematic' | 'zeni' | 'contact-time' | 'manual';
   marker: 'heel' | 'toe' | 'ankle' | 'zeni';
+  /** Why the timing is not trusted (low confidence: left out of the summaries), or absent. See LOW_CONFIDENCE in
+   *  docs/METHODS.md §3.8. */
+  lowConfidence?: string;
 }
+
+/** Reasons an event is marked low confidence (docs/METHODS.md §3.8). */
+export const LOW_CONFIDENCE = {
+  zeni: 'no kinematic fit: placed at the Zeni extremum (±10 % of the stride)',
+  contactTime: "placed from the foot's median contact time (too close to the clip's edge for a fit)",
+  noStop: 'the foot does not come to rest relative to the ground near its height crossing',
+} as const;
 
 export interface SideEventResult {
   ok: boolean;
@@ -269,7 +284,10 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   // at low frame rates the heel moves 30–70 px between frames and its stop is one large step in the frame-to-frame
   // velocity: the peak forward deceleration is then a sharp, unbiased marker of contact (BlazePose's own temporal
   // filter rounds the height kink more than the fore-aft stop). At ≥ 60 fps a velocity difference is mostly noise.
-  const peakWeight = IC_PEAK_WEIGHT_30FPS * Math.min(1, Math.max(0, (60 - fps) / 30));
+  const lowRate = Math.min(1, Math.max(0, (60 - fps) / 30));
+  const peakWeight = IC_PEAK_WEIGHT_30FPS * lowRate;
+  // and the heel's stop relative to the ground is one large step between two frame intervals: the ground stop
+  const stopWeight = IC_STOP_WEIGHT_30FPS * lowRate;
   const events: DetectedEvent[] = [];
   for (const foot of FEET) {
     const names: ('heel' | 'toe' | 'ankle')[] = footMarkers ? ['heel', 'toe'] : ['ankle'];
@@ -380,6 +398,21 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         const r = peakForwardChange(s.u!, 'landing', best.t0 - IC_PEAK_SEARCH_S * fps, best.t0 + IC_PEAK_SEARCH_S * fps, fps, 0);
         if (r) best.te = peakWeight * r.te + (1 - peakWeight) * best.te;
       }
+      // low frame rates: the landing marker's stop relative to the ground (groundStopStep), searched either side of
+      // the height crossing. The height estimate stands when it agrees with the stop; when it is further than
+      // IC_STOP_AGREEMENT_S from it, the keypoint's height is not telling the contact (the far heel still hovering
+      // while the foot has stopped, a near heel skimming its level before it stops) and the stop places it. No stop
+      // near the crossing at all: the contact is low confidence.
+      let stop: number | null = null;
+      if (best && stopWeight > 0) {
+        // the part of the foot that lands first stops first: the earliest stop of the heel and toe markers
+        for (const q of sig) {
+          if (!q.u) continue;
+          const r = groundStopStep(q.u, best.t0 - IC_STOP_SEARCH_S * fps, best.t0 + IC_STOP_SEARCH_S * fps, IC_STOP_REST_FRACTION, (IC_STOP_MIN_SPEED_LEG_PER_S * L) / fps);
+          if (r !== null && (stop === null || r < stop)) stop = r;
+        }
+      }
+      if (best && stop !== null && Math.abs(best.te - stop) > IC_STOP_AGREEMENT_S * fps) best.te = stopWeight * stop + (1 - stopWeight) * best.te;
       if (best && fps >= RIGID_IC_MIN_FPS) {
         // rigid-foot pose fit, searched around the landing marker's own crossing (the blended estimate carries the
         // hinge fit's late tail)
@@ -389,9 +422,11 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       if (best) {
         const sc = meanScore(ct, `${foot}_${best.marker === 'toe' ? 'foot_index' : best.marker}`, best.te, half);
         const fit = Math.max(0, 1 - best.rmse / (0.03 * L));
-        events.push({ type: 'IC', foot, te: best.te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: best.marker });
+        const ev: DetectedEvent = { type: 'IC', foot, te: best.te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: best.marker };
+        if (stopWeight > 0 && stop === null) ev.lowConfidence = LOW_CONFIDENCE.noStop;
+        events.push(ev);
       } else if (z > 1 && z < n - 2 && !predicted.has(z)) {
-        events.push({ type: 'IC', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni' });
+        events.push({ type: 'IC', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.zeni });
       }
     }
     for (const z of tos) {
@@ -422,7 +457,7 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         const fit = r ? Math.max(0, 1 - r.rmse / (0.03 * L)) : 0;
         events.push({ type: 'TO', foot, te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: footMarkers ? 'toe' : 'ankle' });
       } else if (z > 1 && z < n - 2 && !predicted.has(z)) {
-        events.push({ type: 'TO', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni' });
+        events.push({ type: 'TO', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.zeni });
       }
     }
   }
@@ -464,10 +499,10 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
     const first = list[0];
     const last = list[list.length - 1];
     if (last && last.type === 'IC' && last.method === 'kinematic' && last.te + c <= n - 1) {
-      kept.push({ type: 'TO', foot, te: last.te + c, confidence: 0.3, method: 'contact-time', marker: 'zeni' });
+      kept.push({ type: 'TO', foot, te: last.te + c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
     if (first && first.type === 'TO' && first.method === 'kinematic' && first.te - c >= 0) {
-      kept.push({ type: 'IC', foot, te: first.te - c, confidence: 0.3, method: 'contact-time', marker: 'zeni' });
+      kept.push({ type: 'IC', foot, te: first.te - c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
   }
   kept.sort((a, b) => a.te - b.te);
@@ -496,7 +531,8 @@ export function crossing(c: ArrayLike<number>, kind: 'landing' | 'takeoff', lo: 
   return null;
 }
 
-/** Per foot, events must alternate IC, TO, IC, ...; of two same-type neighbours keep the more confident. */
+/** Per foot, events must alternate IC, TO, IC, ...; of two same-type neighbours keep the confident one (not marked low
+ * confidence), else the more confident. */
 function dedupe(events: DetectedEvent[], T: number): DetectedEvent[] {
   const out: DetectedEvent[] = [];
   for (const foot of FEET) {
@@ -505,7 +541,9 @@ function dedupe(events: DetectedEvent[], T: number): DetectedEvent[] {
     for (const e of list) {
       const last = kept[kept.length - 1];
       if (last && last.type === e.type && e.te - last.te < 0.7 * T) {
-        if (e.confidence > last.confidence) kept[kept.length - 1] = e;
+        // a low-confidence event gives way to a confident one, else the more confident stays
+        const better = !e.lowConfidence && last.lowConfidence ? true : !!e.lowConfidence && !last.lowConfidence ? false : e.confidence > last.confidence;
+        if (better) kept[kept.length - 1] = e;
         continue;
       }
       kept.push(e);
@@ -581,3 +619,29 @@ export function peakForwardChange(
   return { te: best - 1 + delta, size: bestV };
 }
 
+/**
+ * Ground stop of a landing marker at low frame rates. Scanning [lo, hi] (frames), the first frame interval k − 1 → k
+ * over which the marker's position along the ground (`u`, the ground's own motion removed) advanced less than
+ * `restFrac` of its approach speed (the largest advance over the three intervals before), and the next interval too
+ * (it has come to rest and stays), after an interval of clear forward motion (more than `minStep` px). The stop is
+ * placed inside that interval by the distance still covered at the speed of the interval before it:
+ * ts = k − 1 + v_k / v_(k−1) (v_k: the advance over k − 1 → k; clamped to the interval). At 30 fps the real heel's
+ * approach (30–70 px a frame) ends in one large step; a rest level relative to the approach speed (not to the interval
+ * just before) does not mistake a decelerating approach (the synthetic foot's 70 → 50 → 20 px) for the stop. At higher
+ * rates one interval's advance shrinks against the keypoint noise. Null: no stop.
+ */
+export function groundStopStep(u: ArrayLike<number>, lo: number, hi: number, restFrac: number, minStep: number): number | null {
+  const n = u.length;
+  const v = (k: number) => (k >= 1 && k < n ? u[k] - u[k - 1] : NaN);
+  for (let k = Math.max(2, Math.floor(lo)); k <= Math.min(n - 1, Math.ceil(hi)); k++) {
+    const a = v(k - 1);
+    const b = v(k);
+    const c = v(k + 1);
+    if (!Number.isFinite(a) || !Number.isFinite(b) || !(a > minStep)) continue;
+    let approach = a;
+    for (let j = k - 3; j < k - 1; j++) if (Number.isFinite(v(j))) approach = Math.max(approach, v(j));
+    const rest = restFrac * approach;
+    if (b < rest && (!Number.isFinite(c) || c < rest)) return k - 1 + Math.max(0, Math.min(1, b / a));
+  }
+  return null;
+}

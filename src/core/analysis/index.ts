@@ -321,11 +321,13 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
         footAngleDeg: round(s?.footAngleDeg ?? null, 1),
         kneeFlexionDeg: round(e.type === 'IC' ? s?.kneeFlexionIcDeg ?? null : null, 1),
         method: e.method,
+        lowConfidence: !!e.lowConfidence,
+        lowConfidenceReason: e.lowConfidence ?? null,
       };
     });
     const events = eventsOut(ev.events);
 
-    const sample = (pick: (s: SideStride) => number | null): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence }));
+    const sample = (pick: (s: SideStride) => number | null): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence, lowConfidence: s.lowConfidence }));
     const vc = view.confidence;
     // the extended-posture pattern is a running pattern: a heel strike on a nearly straight knee is normal walking
     const pat = activity === 'running'
@@ -507,10 +509,10 @@ export { midpoint };
 const WALKING_NO_TIMING = 'walking: contact and flight times are measured on running only';
 
 /** The cadence value from the regression over the whole pass (cadence.ts); spread, sides and n stay per stride. */
-function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string }[], fps: number): Measure {
+function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string; lowConfidence?: string }[], fps: number): Measure {
   if (perStride.value === null) return perStride;
   // kinematic (or hand-placed) contacts only: a Zeni-window fallback or an edge contact placed from the contact time
-  // is a frame or two off
-  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual')));
+  // is a frame or two off; nor low-confidence contacts
+  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual') && !e.lowConfidence));
   return st ? { ...perStride, value: Math.round((120 * fps) / st.frames) } : perStride;
 }

@@ -20,6 +20,8 @@ import { lumboPelvicEstimate } from './estimates';
 import {
   EVENT_FIT_HALF_WINDOW_S,
   FLAT_FOOT_CENTRE_FRACTION,
+  FRAME_ROUNDING_TOLERANCE,
+  TO_FRAME_DELAY,
   STRIKE_DEFAULT_NOISE_DEG,
   STRIKE_FOREFOOT_MAX_DEG,
   STRIKE_HEEL_MIN_DEG,
@@ -279,6 +281,8 @@ export function buildStrides(
 ): SideStride[] {
   const strides: SideStride[] = [];
   const ms = (frames: number) => (frames / fps) * 1000;
+  const lastFrame = series.present.length - 1;
+  const frameOf = (t: number, type: 'IC' | 'TO') => Math.max(0, Math.min(lastFrame, Math.ceil(type === 'IC' ? t - FRAME_ROUNDING_TOLERANCE : t + TO_FRAME_DELAY)));
   for (const foot of FEET) {
     const evs = events.filter((e) => e.foot === foot);
     const other = events.filter((e) => e.foot !== foot);
@@ -327,11 +331,12 @@ export function buildStrides(
       strides.push({
         foot,
         side,
-        icFrame: Math.round(ic.te),
+        // frames as in the event list (index.ts): IC the first frame at/after the contact, TO the first frame clearly off
+        icFrame: frameOf(ic.te, 'IC'),
         icSubFrame: ic.te,
-        toFrame: to && okContact ? Math.round(to.te) : null,
+        toFrame: to && okContact ? frameOf(to.te, 'TO') : null,
         toSubFrame: to && okContact ? to.te : null,
-        nextIcFrame: nextIc ? Math.round(nextIc.te) : null,
+        nextIcFrame: nextIc ? frameOf(nextIc.te, 'IC') : null,
         strike: sr ? sr.strike : null,
         footAngleDeg: Number.isFinite(fa) ? fa : null,
         kneeFlexionIcDeg: num(firstFinite(lq(series.raw.knee[foot], ic.te), lq(series.raw.kneeFilled[foot], ic.te))),
@@ -346,6 +351,9 @@ export function buildStrides(
         flightTimeMs: okContact && Number.isFinite(flight) ? ms(flight) : null,
         strideTimeMs: Number.isFinite(strideFrames) ? ms(strideFrames) : null,
         confidence: Math.min(ic.confidence, to ? to.confidence : ic.confidence) * (side === 'far' ? 0.8 : 1) * (gapAtEvents ? 0.5 : 1),
+        // a low-confidence event (events.ts LOW_CONFIDENCE) under any of the stride's values: listed, left out of the
+        // summaries
+        lowConfidence: [ic, to, nextIc, Number.isFinite(flight) ? otherIcAfterTo : null].some((e) => !!e?.lowConfidence),
       });
     }
   }

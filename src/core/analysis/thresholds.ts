@@ -76,8 +76,27 @@ export const TO_MAX_EXTRAPOLATION_S = 0.03;
  *  between the two levels in < 30 ms at every frame rate). */
 export const TO_RISE_LEVEL_FACTOR = 2;
 export const TO_PREMATURE_S = 0.05;
-/** IC at low frame rates: weight (at 30 fps; falling linearly to 0 at 60 fps) of the peak forward deceleration of the
- * landing marker, blended with the clearance-crossing estimate. */
+/** IC below 60 fps — the ground stop: at contact the foot stops relative to the ground (no slip), whichever point of
+ * the foot the keypoint sits on, while a keypoint's height above its own stance level also depends on the foot's
+ * attitude and on where the pose model puts it (real treadmill clip: the far heel keypoint is still ~0.06 leg lengths
+ * up when the heel has stopped and reaches its level 2–4 frames later; the near heel skims its level up to 2.5 frames
+ * before it stops on 3 of 17 contacts). The stop is searched within ± this many seconds of the height crossing ... */
+export const IC_STOP_SEARCH_S = 0.1;
+/** ... as the first frame interval over which the landing marker advances less than this fraction of its approach
+ * speed (the largest advance over the three intervals before), the next interval too (at rest and staying) ... */
+export const IC_STOP_REST_FRACTION = 0.25;
+/** ... after an interval of clear forward motion relative to the ground, leg lengths per second (keypoint noise in
+ * stance is ~0.3–0.8 L/s at 30 fps; the real heel approaches at ~6 L/s) ... */
+export const IC_STOP_MIN_SPEED_LEG_PER_S = 1;
+/** ... A height estimate further than this from the stop is replaced by it (the keypoint's height is then not telling
+ * the contact); nearer, it stands (it is finer on clean tracks: 50 ms = 1.5 frames at 30 fps, the stop's own placement
+ * within its interval, ±0.5 frame, plus the height estimate's ±1 frame). No stop near the crossing: low confidence. */
+export const IC_STOP_AGREEMENT_S = 0.05;
+/** ... weight of the stop at ≤ 30 fps, falling linearly to 0 at 60 fps (one interval's advance is then too small
+ * against the keypoint noise). */
+export const IC_STOP_WEIGHT_30FPS = 1;
+/** IC at low frame rates, when no ground stop is found: weight (at 30 fps; falling linearly to 0 at 60 fps) of the
+ * peak forward deceleration of the landing marker, blended with the clearance-crossing estimate. */
 export const IC_PEAK_WEIGHT_30FPS = 0.4;
 /** ... searched within ± this many seconds of the crossing estimate. */
 export const IC_PEAK_SEARCH_S = 0.04;
@@ -109,9 +128,11 @@ export const SMOOTH_TO_SEARCH_LATE_S = 0.005;
 export const SMOOTH_TO_WEIGHT = 0.5;
 /** Time grid of those fits, seconds. */
 export const FIT_GRID_S = 0.0005;
-/** A detected event's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): within this fraction of a frame after a frame
- * the contact is taken to be visible on that frame already (motion blur). */
-export const FRAME_ROUNDING_TOLERANCE = 0.5;
+/** A detected IC's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): the first frame at or after the contact (the
+ * labels' "first frame the foot touches", and the synthetic truth's frame). Was 0.5 (a contact within half a frame
+ * after a frame taken as visible on it: motion blur), which compensated a late contact estimate; with the ground stop
+ * (IC_STOP_*) it read contacts ~0.6 frame early on the real clips and 3 more synthetic 30 fps contacts 2 frames off. */
+export const FRAME_ROUNDING_TOLERANCE = 0;
 /** A TO's frame is ceil(subFrame + TO_FRAME_DELAY): the first frame on which the toe is *clearly* off (labelling
  * convention of the real clips; the sub-frame time itself is the kinematic lift-off). */
 export const TO_FRAME_DELAY = 0.5;
