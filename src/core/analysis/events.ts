@@ -15,7 +15,7 @@ import type { CleanTrack, XY } from './cleanup';
 import { midpoint } from './cleanup';
 import type { EventType, Foot } from './types';
 import { fitGroundLine, heightAboveGround, type GroundLine } from './ground';
-import { fitChangePoint2D, fitJointKink, fitSharedKink } from './changePoint';
+import { fitChangePoint2D, fitGroundStop, fitJointKink, fitSharedKink } from './changePoint';
 import { dominantPeriod, findPeaks, median, quantile } from './stats';
 import { lowpassNaN } from './cleanup/butterworth';
 import { registerEvents } from './registration';
@@ -29,7 +29,9 @@ import {
   TO_PREMATURE_S,
   IC_PEAK_SEARCH_S,
   IC_PEAK_WEIGHT_30FPS,
-  IC_STOP_AGREEMENT_S,
+  IC_STOP_AGREEMENT_FRAMES,
+  GROUND_STOP_AGREEMENT_MIN_S,
+  GROUND_STOP_MIN_SWING_LEG,
   IC_STOP_MIN_SPEED_LEG_PER_S,
   IC_STOP_REST_FRACTION,
   IC_STOP_SEARCH_S,
@@ -288,6 +290,23 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   const peakWeight = IC_PEAK_WEIGHT_30FPS * lowRate;
   // and the heel's stop relative to the ground is one large step between two frame intervals: the ground stop
   const stopWeight = IC_STOP_WEIGHT_30FPS * lowRate;
+  // height and ground-speed timings agree within 1.5 frames (the stop's ±½-frame placement plus the height estimate's
+  // ±1 frame), and never closer than GROUND_STOP_AGREEMENT_MIN_S (the fore-aft fit's own spread at high rates)
+  const agreement = Math.max(IC_STOP_AGREEMENT_FRAMES, GROUND_STOP_AGREEMENT_MIN_S * fps);
+  /** The foot's stop (landing) / start (take-off) relative to the ground by change-point regression of the fore-aft
+   *  position, within ±IC_STOP_SEARCH_S of `t0`: the earliest (landing) or latest (take-off) of the markers whose
+   *  fitted swing side moves at least GROUND_STOP_MIN_SWING_LEG over 50 ms; null when none does. */
+  const groundStopFit = (markers: { u: Float64Array | null }[], kind: 'landing' | 'takeoff', t0: number): number | null => {
+    let out: number | null = null;
+    for (const q of markers) {
+      if (!q.u) continue;
+      const [j0, j1] = kind === 'landing' ? [t0 - 0.2 * fps, t0 + 0.1 * fps] : [t0 - 0.1 * fps, t0 + 0.15 * fps];
+      const r = fitGroundStop(q.u, kind, j0, j1, t0 - IC_STOP_SEARCH_S * fps, t0 + IC_STOP_SEARCH_S * fps, Math.max(0.05, fps / 1000), 0.05 * fps);
+      if (!r || !(r.swingDisp > GROUND_STOP_MIN_SWING_LEG * L)) continue;
+      if (out === null || (kind === 'landing' ? r.te < out : r.te > out)) out = r.te;
+    }
+    return out;
+  };
   const events: DetectedEvent[] = [];
   for (const foot of FEET) {
     const names: ('heel' | 'toe' | 'ankle')[] = footMarkers ? ['heel', 'toe'] : ['ankle'];
@@ -400,11 +419,12 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       }
       // low frame rates: the landing marker's stop relative to the ground (groundStopStep), searched either side of
       // the height crossing. The height estimate stands when it agrees with the stop; when it is further than
-      // IC_STOP_AGREEMENT_S from it, the keypoint's height is not telling the contact (the far heel still hovering
+      // `agreement` (1.5 frames) from it, the keypoint's height is not telling the contact (the far heel still hovering
       // while the foot has stopped, a near heel skimming its level before it stops) and the stop places it. No stop
       // near the crossing at all: the contact is low confidence.
       let stop: number | null = null;
-      if (best && stopWeight > 0) {
+      const stepRate = stopWeight > 0 && fps < RIGID_IC_MIN_FPS;
+      if (best && stepRate) {
         // the part of the foot that lands first stops first: the earliest stop of the heel and toe markers
         for (const q of sig) {
           if (!q.u) continue;
@@ -412,18 +432,28 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
           if (r !== null && (stop === null || r < stop)) stop = r;
         }
       }
-      if (best && stop !== null && Math.abs(best.te - stop) > IC_STOP_AGREEMENT_S * fps) best.te = stopWeight * stop + (1 - stopWeight) * best.te;
+      if (best && stop !== null && Math.abs(best.te - stop) > agreement) best.te = stopWeight * stop + (1 - stopWeight) * best.te;
       if (best && fps >= RIGID_IC_MIN_FPS) {
         // rigid-foot pose fit, searched around the landing marker's own crossing (the blended estimate carries the
         // hinge fit's late tail)
         const r = rigidPoseIC(best.t0, best.marker);
         if (r !== null) best.te = RIGID_IC_WEIGHT * r + (1 - RIGID_IC_WEIGHT) * best.te;
       }
+      // ≥ RIGID_IC_MIN_FPS: the same check by change-point regression of the fore-aft position (one interval's advance
+      // is too small against the keypoint noise for the step): a contact further than the agreement tolerance from
+      // the stop is placed at the stop (the far foot's hovering keypoints read contacts ~50 ms late on synthetic
+      // tracks with that artefact, 67 ms on the issue's 60 fps clip); no stop: low confidence
+      let lowReason: string | undefined = best && stepRate && stop === null ? LOW_CONFIDENCE.noStop : undefined;
+      if (best && fps >= RIGID_IC_MIN_FPS) {
+        const fs = groundStopFit(sig, 'landing', best.t0);
+        if (fs === null) lowReason = LOW_CONFIDENCE.noStop;
+        else if (Math.abs(best.te - fs) > agreement) best.te = fs;
+      }
       if (best) {
         const sc = meanScore(ct, `${foot}_${best.marker === 'toe' ? 'foot_index' : best.marker}`, best.te, half);
         const fit = Math.max(0, 1 - best.rmse / (0.03 * L));
         const ev: DetectedEvent = { type: 'IC', foot, te: best.te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: best.marker };
-        if (stopWeight > 0 && stop === null) ev.lowConfidence = LOW_CONFIDENCE.noStop;
+        if (lowReason) ev.lowConfidence = lowReason;
         events.push(ev);
       } else if (z > 1 && z < n - 2 && !predicted.has(z)) {
         events.push({ type: 'IC', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.zeni });
@@ -452,6 +482,14 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         if (fps >= RIGID_IC_MIN_FPS) {
           const q = smoothLiftOffTO(t0);
           if (q !== null) te = SMOOTH_TO_WEIGHT * q + (1 - SMOOTH_TO_WEIGHT) * te;
+        }
+        // ≥ RIGID_IC_MIN_FPS: a toe keypoint that rises before the toe moves relative to the ground is dragged up by the
+        // heel (BlazePose's foot_index on the toe box; the far foot's toe-offs read ~35 ms early on synthetic tracks
+        // with that artefact, 50 ms on the issue's 60 fps clip): a take-off more than the agreement tolerance before
+        // the toe's fore-aft start is placed at the start
+        if (fps >= RIGID_IC_MIN_FPS) {
+          const st = groundStopFit([toSig], 'takeoff', te);
+          if (st !== null && st - te > agreement) te = st;
         }
         const sc = meanScore(ct, `${foot}_${footMarkers ? 'foot_index' : 'ankle'}`, te, half);
         const fit = r ? Math.max(0, 1 - r.rmse / (0.03 * L)) : 0;

@@ -19,7 +19,7 @@ import { RAD } from './geometry';
 import { inRealTime, timeScaleFor } from './timeScale';
 import { sideMechanics } from './mechanics';
 import { checkSlowMotion, decideActivity } from './activity';
-import type { DetectedEvent } from './events';
+import { LOW_CONFIDENCE, type DetectedEvent } from './events';
 import { clamp, median, round, toJsonArray } from './stats';
 import {
   CADENCE_MAX,
@@ -512,7 +512,7 @@ const WALKING_NO_TIMING = 'walking: contact and flight times are measured on run
 function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string; lowConfidence?: string }[], fps: number): Measure {
   if (perStride.value === null) return perStride;
   // kinematic (or hand-placed) contacts only: a Zeni-window fallback or an edge contact placed from the contact time
-  // is a frame or two off; nor low-confidence contacts
-  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual') && !e.lowConfidence));
+  // is a frame or two off; nor a contact the foot never comes to rest at (it may be none: a foot at the frame's edge)
+  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual') && e.lowConfidence !== LOW_CONFIDENCE.noStop));
   return st ? { ...perStride, value: Math.round((120 * fps) / st.frames) } : perStride;
 }

@@ -88,13 +88,26 @@ export const IC_STOP_REST_FRACTION = 0.25;
 /** ... after an interval of clear forward motion relative to the ground, leg lengths per second (keypoint noise in
  * stance is ~0.3–0.8 L/s at 30 fps; the real heel approaches at ~6 L/s) ... */
 export const IC_STOP_MIN_SPEED_LEG_PER_S = 1;
-/** ... A height estimate further than this from the stop is replaced by it (the keypoint's height is then not telling
- * the contact); nearer, it stands (it is finer on clean tracks: 50 ms = 1.5 frames at 30 fps, the stop's own placement
- * within its interval, ±0.5 frame, plus the height estimate's ±1 frame). No stop near the crossing: low confidence. */
-export const IC_STOP_AGREEMENT_S = 0.05;
+/** ... A height estimate further than this many frames from the stop is replaced by it (the keypoint's height is then
+ * not telling the contact); nearer, it stands (it is finer on clean tracks): 1.5 frames = the stop's own placement
+ * within its interval (±0.5 frame) plus the height estimate's ±1 frame; 50 ms at 30 fps. No stop near the crossing:
+ * low confidence. */
+export const IC_STOP_AGREEMENT_FRAMES = 1.5;
 /** ... weight of the stop at ≤ 30 fps, falling linearly to 0 at 60 fps (one interval's advance is then too small
  * against the keypoint noise). */
 export const IC_STOP_WEIGHT_30FPS = 1;
+/** ≥ RIGID_IC_MIN_FPS the stop (contact) and the toe's start (take-off) relative to the ground come from a
+ * change-point fit of the fore-aft position (changePoint.ts fitGroundStop). The agreement tolerance is at least this
+ * many seconds (and 1.5 frames): the fit's own 5–95 % error range on synthetic far-foot events is about −20…+5 ms (IC)
+ * and −24…+19 ms (TO), the height estimate's about ±10 ms. A contact further than that from the stop, or a take-off
+ * more than that before the toe's start, is placed at the stop / start (not marked: the placement is within ±2 frames
+ * on the synthetic far foot with the real clip's artefacts). Tried 0.03 / 0.04 s: clean synthetic 60 fps 253 / 255 of
+ * 261 within ±10 ms (0.035: 256), artefact far contacts within ±2 frames at 60 fps 61 / 59 of 64 (0.035: 61). */
+export const GROUND_STOP_AGREEMENT_MIN_S = 0.035;
+/** ... a marker counts only when its fitted swing side moves at least this many leg lengths over the last 50 ms
+ * before the stop / the first 50 ms after the start (0.6 L/s; 0.05 found no stop on 13 of 129 clean synthetic
+ * contacts at 60 fps, the slow forefoot and neutral approaches). No stop: the contact is low confidence. */
+export const GROUND_STOP_MIN_SWING_LEG = 0.03;
 /** IC at low frame rates, when no ground stop is found: weight (at 30 fps; falling linearly to 0 at 60 fps) of the
  * peak forward deceleration of the landing marker, blended with the clearance-crossing estimate. */
 export const IC_PEAK_WEIGHT_30FPS = 0.4;
