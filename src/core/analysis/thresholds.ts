@@ -76,11 +76,12 @@ export const TO_MAX_EXTRAPOLATION_S = 0.03;
  *  between the two levels in < 30 ms at every frame rate). */
 export const TO_RISE_LEVEL_FACTOR = 2;
 export const TO_PREMATURE_S = 0.05;
-/** IC below 60 fps — the ground stop: at contact the foot stops relative to the ground (no slip), whichever point of
- * the foot the keypoint sits on, while a keypoint's height above its own stance level also depends on the foot's
- * attitude and on where the pose model puts it (real treadmill clip: the far heel keypoint is still ~0.06 leg lengths
- * up when the heel has stopped and reaches its level 2–4 frames later; the near heel skims its level up to 2.5 frames
- * before it stops on 3 of 17 contacts). The stop is searched within ± this many seconds of the height crossing ... */
+/** IC below 50 fps (RIGID_IC_MIN_FPS) — the ground stop (docs/METHODS.md §3.4): at contact the foot stops relative to
+ * the ground (no slip), whichever point of the foot the keypoint sits on, while a keypoint's height above its own
+ * stance level also depends on the foot's attitude and on where the pose model puts it (real treadmill clip: the far
+ * heel keypoint is still ~0.06 leg lengths up when the heel has stopped and reaches its level 2–4 frames later; the
+ * near heel skims its level up to 2.5 frames before it stops on 3 of 17 contacts). The stop is searched within ± this
+ * many seconds of the height crossing ... */
 export const IC_STOP_SEARCH_S = 0.1;
 /** ... as the first frame interval over which the landing marker advances less than this fraction of its approach
  * speed (the largest advance over the three intervals before), the next interval too (at rest and staying) ... */
@@ -93,8 +94,9 @@ export const IC_STOP_MIN_SPEED_LEG_PER_S = 1;
  * within its interval (±0.5 frame) plus the height estimate's ±1 frame; 50 ms at 30 fps. No stop near the crossing:
  * low confidence. */
 export const IC_STOP_AGREEMENT_FRAMES = 1.5;
-/** ... weight of the stop at ≤ 30 fps, falling linearly to 0 at 60 fps (one interval's advance is then too small
- * against the keypoint noise). */
+/** ... weight of the stop at ≤ 30 fps, falling linearly toward 0 at 60 fps (one interval's advance shrinks against
+ * the keypoint noise); from RIGID_IC_MIN_FPS up the change-point check below takes over. Real clips: IC within ±1 frame
+ * 18/39 → 36/39. */
 export const IC_STOP_WEIGHT_30FPS = 1;
 /** ≥ RIGID_IC_MIN_FPS the stop (contact) and the toe's start (take-off) relative to the ground come from a
  * change-point fit of the fore-aft position (changePoint.ts fitGroundStop). The agreement tolerance is at least this
@@ -108,8 +110,8 @@ export const GROUND_STOP_AGREEMENT_MIN_S = 0.035;
  * before the stop / the first 50 ms after the start (0.6 L/s; 0.05 found no stop on 13 of 129 clean synthetic
  * contacts at 60 fps, the slow forefoot and neutral approaches). No stop: the contact is low confidence. */
 export const GROUND_STOP_MIN_SWING_LEG = 0.03;
-/** IC at low frame rates, when no ground stop is found: weight (at 30 fps; falling linearly to 0 at 60 fps) of the
- * peak forward deceleration of the landing marker, blended with the clearance-crossing estimate. */
+/** IC at low frame rates: weight (at 30 fps; falling linearly to 0 at 60 fps) of the peak forward deceleration of the
+ * landing marker, blended with the clearance-crossing estimate (the height estimate the ground stop above checks). */
 export const IC_PEAK_WEIGHT_30FPS = 0.4;
 /** ... searched within ± this many seconds of the crossing estimate. */
 export const IC_PEAK_SEARCH_S = 0.04;
@@ -143,8 +145,9 @@ export const SMOOTH_TO_WEIGHT = 0.5;
 export const FIT_GRID_S = 0.0005;
 /** A detected IC's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): the first frame at or after the contact (the
  * labels' "first frame the foot touches", and the synthetic truth's frame). Was 0.5 (a contact within half a frame
- * after a frame taken as visible on it: motion blur), which compensated a late contact estimate; with the ground stop
- * (IC_STOP_*) it read contacts ~0.6 frame early on the real clips and 3 more synthetic 30 fps contacts 2 frames off. */
+ * after a frame taken as visible on it: motion blur), which partly hid a late contact estimate; with the ground stop
+ * (IC_STOP_*) 0.5 reads the real contacts ~0.8 frame early (±1: 56 vs 61 of 78) and 5 more synthetic 30 fps events
+ * miss ±1 frame (251 vs 256 of 260). */
 export const FRAME_ROUNDING_TOLERANCE = 0;
 /** A TO's frame is ceil(subFrame + TO_FRAME_DELAY): the first frame on which the toe is *clearly* off (labelling
  * convention of the real clips; the sub-frame time itself is the kinematic lift-off). */
