@@ -77,7 +77,7 @@ export interface DetectedEvent {
 export const LOW_CONFIDENCE = {
   zeni: 'no kinematic fit: placed at the Zeni extremum (±10 % of the stride)',
   contactTime: "placed from the foot's median contact time (too close to the clip's edge for a fit)",
-  noStop: 'the foot does not come to rest relative to the ground near its height crossing',
+  noStop: 'the foot does not come to rest relative to the ground near its height crossing (still moving there, or not seen approaching)',
 } as const;
 
 export interface SideEventResult {
@@ -443,12 +443,18 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
       // is too small against the keypoint noise for the step): a contact further than the agreement tolerance from
       // the stop is placed at the stop (the far foot's hovering keypoints read contacts ~50 ms late on synthetic
       // tracks with that artefact, 67 ms on the issue's 60 fps clip); no stop: low confidence
-      let lowReason: string | undefined = best && stepRate && stop === null ? LOW_CONFIDENCE.noStop : undefined;
+      // below RIGID_IC_MIN_FPS a missing step is evidence against the contact only when the foot is still moving
+      // relative to the ground at the estimate (the marker advancing more than IC_STOP_MIN_SPEED_LEG_PER_S over the
+      // next 67 ms: a "contact" read at the frame's edge while the foot still swings): a foot slowing gently into a
+      // walking contact, or whose approach is not in view (the runner entering the frame), has no one-interval step
+      // either. The fit needs no step, only some swing motion: none found there, the contact is not seen at all.
+      let noStop = !!best && stepRate && stop === null && stillMoving(sig, best.te, 0.067 * fps, (IC_STOP_MIN_SPEED_LEG_PER_S * L) / fps);
       if (best && fps >= RIGID_IC_MIN_FPS) {
         const fs = groundStopFit(sig, 'landing', best.t0);
-        if (fs === null) lowReason = LOW_CONFIDENCE.noStop;
+        if (fs === null) noStop = true;
         else if (Math.abs(best.te - fs) > agreement) best.te = fs;
       }
+      const lowReason = noStop ? LOW_CONFIDENCE.noStop : undefined;
       if (best) {
         const sc = meanScore(ct, `${foot}_${best.marker === 'toe' ? 'foot_index' : best.marker}`, best.te, half);
         const fit = Math.max(0, 1 - best.rmse / (0.03 * L));
@@ -682,4 +688,22 @@ export function groundStopStep(u: ArrayLike<number>, lo: number, hi: number, res
     if (b < rest && (!Number.isFinite(c) || c < rest)) return k - 1 + Math.max(0, Math.min(1, b / a));
   }
   return null;
+}
+
+/** True when, over [t, t + span] frames, the heel or toe marker (`u`: position along the ground, ground motion removed)
+ *  advances more than `minStep` px per frame on average: the foot is still moving relative to the ground. */
+function stillMoving(markers: { u: Float64Array | null }[], t: number, span: number, minStep: number): boolean {
+  const at = (u: Float64Array, x: number) => {
+    const i = Math.max(0, Math.min(u.length - 2, Math.floor(x)));
+    return u[i] + (u[i + 1] - u[i]) * (x - i);
+  };
+  let any = false;
+  for (const q of markers) {
+    if (!q.u) continue;
+    const d = (at(q.u, t + span) - at(q.u, t)) / span;
+    if (!Number.isFinite(d)) continue;
+    if (d <= minStep) return false;
+    any = true;
+  }
+  return any;
 }

@@ -328,6 +328,11 @@ export function buildStrides(
       // the values at it are not reported for this stride (the event itself stays in the event list)
       const toObserved = to !== null && (series.present[Math.floor(to.te)] === 1 || series.present[Math.ceil(to.te)] === 1);
       const okContact = toObserved && Number.isFinite(contact) && contact > 0 && (!Number.isFinite(strideFrames) || contact < 0.9 * strideFrames);
+      const low: SideStride['lowConfidenceEvents'] = [];
+      if (ic.lowConfidence) low.push('ic');
+      if (to?.lowConfidence) low.push('to');
+      if (nextIc?.lowConfidence) low.push('nextIc');
+      if (Number.isFinite(flight) && otherIcAfterTo?.lowConfidence) low.push('flightIc');
       strides.push({
         foot,
         side,
@@ -351,9 +356,10 @@ export function buildStrides(
         flightTimeMs: okContact && Number.isFinite(flight) ? ms(flight) : null,
         strideTimeMs: Number.isFinite(strideFrames) ? ms(strideFrames) : null,
         confidence: Math.min(ic.confidence, to ? to.confidence : ic.confidence) * (side === 'far' ? 0.8 : 1) * (gapAtEvents ? 0.5 : 1),
-        // a low-confidence event (events.ts LOW_CONFIDENCE) under any of the stride's values: listed, left out of the
-        // summaries
-        lowConfidence: [ic, to, nextIc, Number.isFinite(flight) ? otherIcAfterTo : null].some((e) => !!e?.lowConfidence),
+        // low-confidence events (events.ts LOW_CONFIDENCE) under the stride's values: listed, left out of the summaries
+        // that rest on them (strideLowConfidenceFor)
+        lowConfidence: low.length > 0,
+        lowConfidenceEvents: low,
       });
     }
   }
@@ -395,4 +401,19 @@ function firstFinite(...v: number[]): number {
 
 function num(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+/** What a summarised stride value rests on: the IC (values at contact), the TO (values at toe-off), both (contact
+ *  time), the TO and the other foot's next IC (flight time), the IC and the next IC (stride time, cadence). */
+export type StrideValueBasis = 'ic' | 'to' | 'contact' | 'flight' | 'stride';
+
+/** Whether a stride's value of this basis rests on a low-confidence event (it is then left out of the summary). */
+export function strideLowConfidenceFor(s: SideStride, basis: StrideValueBasis): boolean {
+  const e = s.lowConfidenceEvents;
+  const has = (k: SideStride['lowConfidenceEvents'][number]) => e.includes(k);
+  if (basis === 'ic') return has('ic');
+  if (basis === 'to') return has('to');
+  if (basis === 'contact') return has('ic') || has('to');
+  if (basis === 'flight') return has('to') || has('flightIc');
+  return has('ic') || has('nextIc');
 }

@@ -134,9 +134,12 @@ export interface SideStride {
   flightTimeMs: number | null;
   strideTimeMs: number | null;
   confidence: number;
-  /** True when an event this stride's values depend on (its IC, its TO, the next IC of the same foot, or the other
-   *  foot's next IC for the flight time) is low confidence: the stride is listed but left out of the summaries. */
+  /** True when an event this stride's values depend on is low confidence (lowConfidenceEvents says which): the stride
+   *  is listed, and each summary leaves it out when its value rests on such an event (values at IC on the IC, values
+   *  at TO on the TO, contact time on both, stride time on the IC and the next IC, flight time on the TO and the other
+   *  foot's next IC). */
   lowConfidence: boolean;
+  lowConfidenceEvents: ('ic' | 'to' | 'nextIc' | 'flightIc')[];
 }
 
 /** Per-stance back/front-view measures (at mid-stance of `foot`). */

@@ -10,6 +10,7 @@ import { analyzeGait, type GaitAnalysis } from '../../../src/core/analysis';
 import { groundStopStep } from '../../../src/core/analysis/events';
 import { fitGroundStop } from '../../../src/core/analysis/changePoint';
 import { summarise } from '../../../src/core/analysis/summary';
+import { strideLowConfidenceFor, type StrideValueBasis } from '../../../src/core/analysis/sideMeasures';
 import { generateSideTrack, PRESETS, type SideTruth } from '../../../fixtures/synthetic';
 import { addFarFootArtefacts } from './farFootArtefacts';
 
@@ -73,14 +74,19 @@ describe('far foot with the real clip\'s keypoint artefacts (hovering at contact
     expect((s.within + s.offMarked) / s.n).toBeGreaterThanOrEqual(0.95);
     expect(Math.abs(s.meanMs)).toBeLessThan(1000 / 60);
   });
-  it('every summary counts the strides it left out for low-confidence events', () => {
+  it('every summary counts the strides it left out for the low-confidence events its values rest on', () => {
+    let excluded = 0;
     for (const { a } of at60) {
-      const low = a.strides.filter((s) => s.lowConfidence);
-      expect(a.summary.contactTimeMs.lowConfidenceExcluded).toBe(low.filter((s) => s.contactTimeMs !== null).length);
-      expect(a.summary.kneeFlexionIcDeg.lowConfidenceExcluded).toBe(low.filter((s) => s.kneeFlexionIcDeg !== null).length);
-      expect(a.summary.contactTimeMs.n).toBe(a.strides.filter((s) => !s.lowConfidence && s.contactTimeMs !== null).length);
+      const low = (basis: StrideValueBasis) => a.strides.filter((s) => strideLowConfidenceFor(s, basis));
+      expect(a.summary.contactTimeMs.lowConfidenceExcluded).toBe(low('contact').filter((s) => s.contactTimeMs !== null).length);
+      expect(a.summary.kneeFlexionIcDeg.lowConfidenceExcluded).toBe(low('ic').filter((s) => s.kneeFlexionIcDeg !== null).length);
+      expect(a.summary.thighExtensionToDeg.lowConfidenceExcluded).toBe(low('to').filter((s) => s.thighExtensionToDeg !== null).length);
+      expect(a.summary.contactTimeMs.n).toBe(a.strides.filter((s) => !strideLowConfidenceFor(s, 'contact') && s.contactTimeMs !== null).length);
+      for (const s of a.strides) expect(s.lowConfidence).toBe(s.lowConfidenceEvents.length > 0);
       for (const e of a.events) expect(e.lowConfidence).toBe(e.lowConfidenceReason !== null);
+      excluded += a.summary.contactTimeMs.lowConfidenceExcluded;
     }
+    expect(excluded).toBeGreaterThan(0);
   });
 });
 
