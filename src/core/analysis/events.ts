@@ -417,11 +417,10 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         const r = peakForwardChange(s.u!, 'landing', best.t0 - IC_PEAK_SEARCH_S * fps, best.t0 + IC_PEAK_SEARCH_S * fps, fps, 0);
         if (r) best.te = peakWeight * r.te + (1 - peakWeight) * best.te;
       }
-      // low frame rates: the landing marker's stop relative to the ground (groundStopStep), searched either side of
-      // the height crossing. The height estimate stands when it agrees with the stop; when it is further than
+      // below RIGID_IC_MIN_FPS: the landing foot's stop relative to the ground (groundStopStep), searched either side
+      // of the height crossing. The height estimate stands when it agrees with the stop; when it is further than
       // `agreement` (1.5 frames) from it, the keypoint's height is not telling the contact (the far heel still hovering
-      // while the foot has stopped, a near heel skimming its level before it stops) and the stop places it. No stop
-      // near the crossing at all: the contact is low confidence.
+      // while the foot has stopped, a near heel skimming its level before it stops) and the stop places it.
       let stop: number | null = null;
       const stepRate = stopWeight > 0 && fps < RIGID_IC_MIN_FPS;
       if (best && stepRate) {
@@ -439,15 +438,15 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         const r = rigidPoseIC(best.t0, best.marker);
         if (r !== null) best.te = RIGID_IC_WEIGHT * r + (1 - RIGID_IC_WEIGHT) * best.te;
       }
+      // No step is evidence against the contact only when the foot is still moving relative to the ground at the
+      // estimate (advancing more than IC_STOP_MIN_SPEED_LEG_PER_S over the next 67 ms: a "contact" read at the frame's
+      // edge while the foot still swings): a foot slowing gently into a walking contact, or whose approach is not in
+      // view (the runner entering the frame), has no one-interval step either. Such a contact is low confidence.
       // ≥ RIGID_IC_MIN_FPS: the same check by change-point regression of the fore-aft position (one interval's advance
-      // is too small against the keypoint noise for the step): a contact further than the agreement tolerance from
-      // the stop is placed at the stop (the far foot's hovering keypoints read contacts ~50 ms late on synthetic
-      // tracks with that artefact, 67 ms on the issue's 60 fps clip); no stop: low confidence
-      // below RIGID_IC_MIN_FPS a missing step is evidence against the contact only when the foot is still moving
-      // relative to the ground at the estimate (the marker advancing more than IC_STOP_MIN_SPEED_LEG_PER_S over the
-      // next 67 ms: a "contact" read at the frame's edge while the foot still swings): a foot slowing gently into a
-      // walking contact, or whose approach is not in view (the runner entering the frame), has no one-interval step
-      // either. The fit needs no step, only some swing motion: none found there, the contact is not seen at all.
+      // is too small against the keypoint noise for a step): a contact further than the agreement tolerance from the
+      // stop is placed at the stop (the far foot's hovering keypoints read contacts ~50 ms late on synthetic tracks
+      // with that artefact, 67 ms on the issue's 60 fps clip). The fit needs no step, only some swing motion: none
+      // found, the contact is not seen at all and is low confidence.
       let noStop = !!best && stepRate && stop === null && stillMoving(sig, best.te, 0.067 * fps, (IC_STOP_MIN_SPEED_LEG_PER_S * L) / fps);
       if (best && fps >= RIGID_IC_MIN_FPS) {
         const fs = groundStopFit(sig, 'landing', best.t0);
