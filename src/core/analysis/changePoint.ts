@@ -335,3 +335,85 @@ export function fitJointKink(
   };
   return robustGridSearch(fitAt, keep, tMin, tMax, step);
 }
+
+/**
+ * Ground-speed stop / start of one marker by change-point regression (frame rates where one frame interval's advance
+ * is too small against the keypoint noise for a step test): the time te at which the marker's position along the
+ * ground, with the ground's own motion removed (`u`), stops changing (landing: stationary for t ≥ te) or starts
+ * changing (take-off: stationary for t ≤ te). Stance side a constant; swing side c + b·s + a·s² (s = frames into the
+ * swing side). Least squares over the fixed samples [j0, j1], te on a `step` grid in [tMin, tMax]; one robust pass
+ * drops up to two samples whose squared residual exceeds 9× the median (keypoint jumps). Returns te, the fit's RMS
+ * residual and the swing-side speed at te (b, px per frame; forward motion is positive on both sides).
+ */
+export function fitGroundStop(
+  u: ArrayLike<number>,
+  kind: 'landing' | 'takeoff',
+  j0: number,
+  j1: number,
+  tMin: number,
+  tMax: number,
+  step: number,
+  swingSpan = 0,
+): { te: number; rmse: number; speed: number; swingDisp: number } | null {
+  const A0 = Math.max(0, Math.ceil(j0));
+  const A1 = Math.min(u.length - 1, Math.floor(j1));
+  if (A1 - A0 + 1 < 6) return null;
+  const keep: boolean[] = [];
+  for (let j = A0; j <= A1; j++) keep.push(Number.isFinite(u[j]));
+  const fitAt = (te: number) => {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+    let swing = 0;
+    let stance = 0;
+    for (let j = A0; j <= A1; j++) {
+      if (!keep[j - A0]) continue;
+      const d = kind === 'landing' ? te - j : j - te;
+      const s = d > 0 ? d : 0;
+      if (s > 0) swing++;
+      else stance++;
+      const y = u[j];
+      s0 += 1; s1 += s; s2 += s * s; s3 += s * s * s; s4 += s * s * s * s;
+      t0 += y; t1 += y * s; t2 += y * s * s;
+    }
+    if (swing < 3 || stance < 2) return null;
+    const c = solve3([[s0, s1, s2], [s1, s2, s3], [s2, s3, s4]], [t0, t1, t2]);
+    if (!c) return null;
+    let sse = 0;
+    let cnt = 0;
+    const res = new Array<number>(A1 - A0 + 1).fill(NaN);
+    for (let j = A0; j <= A1; j++) {
+      if (!Number.isFinite(u[j])) continue;
+      const d = kind === 'landing' ? te - j : j - te;
+      const s = d > 0 ? d : 0;
+      const e = u[j] - (c[0] + c[1] * s + c[2] * s * s);
+      res[j - A0] = e * e;
+      if (keep[j - A0]) {
+        sse += e * e;
+        cnt++;
+      }
+    }
+    // landing: u rises toward the stop, so u decreases with s (time before te): forward speed = −b
+    const sw = swingSpan * swingSpan;
+    return { te, sse, cnt, res, speed: kind === 'landing' ? -c[1] : c[1], swingDisp: Math.abs(c[1] * swingSpan + c[2] * sw) };
+  };
+  const search = () => {
+    let best: ReturnType<typeof fitAt> = null;
+    for (let te = tMin; te <= tMax + 1e-9; te += step) {
+      const r = fitAt(te);
+      if (r && (!best || r.sse < best.sse)) best = r;
+    }
+    return best;
+  };
+  let best = search();
+  if (!best) return null;
+  const sorted = best.res.filter((v) => Number.isFinite(v) && v > 0).sort((x, y) => x - y);
+  const med = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  let dropped = 0;
+  best.res.forEach((e, i) => {
+    if (med > 0 && e > 9 * med) {
+      keep[i] = false;
+      dropped++;
+    }
+  });
+  if (dropped > 0 && dropped <= 2) best = search() ?? best;
+  return { te: best.te, rmse: Math.sqrt(best.sse / Math.max(1, best.cnt)), speed: best.speed, swingDisp: best.swingDisp };
+}

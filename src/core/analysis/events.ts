@@ -15,7 +15,7 @@ import type { CleanTrack, XY } from './cleanup';
 import { midpoint } from './cleanup';
 import type { EventType, Foot } from './types';
 import { fitGroundLine, heightAboveGround, type GroundLine } from './ground';
-import { fitChangePoint2D, fitJointKink, fitSharedKink } from './changePoint';
+import { fitChangePoint2D, fitGroundStop, fitJointKink, fitSharedKink } from './changePoint';
 import { dominantPeriod, findPeaks, median, quantile } from './stats';
 import { lowpassNaN } from './cleanup/butterworth';
 import { registerEvents } from './registration';
@@ -31,6 +31,13 @@ import {
   TO_PREMATURE_S,
   IC_PEAK_SEARCH_S,
   IC_PEAK_WEIGHT_30FPS,
+  IC_STOP_AGREEMENT_FRAMES,
+  GROUND_STOP_AGREEMENT_MIN_S,
+  GROUND_STOP_MIN_SWING_LEG,
+  IC_STOP_MIN_SPEED_LEG_PER_S,
+  IC_STOP_REST_FRACTION,
+  IC_STOP_SEARCH_S,
+  IC_STOP_WEIGHT_30FPS,
   EVENT_CUTOFF_HZ,
   MAX_CUTOFF_FRACTION_OF_FPS,
   IC_WINDOW_AFTER,
@@ -63,7 +70,17 @@ export interface DetectedEvent {
   /** 'manual': placed by hand (AnalysisOptions.correctedEvents). */
   method: 'kinematic' | 'zeni' | 'contact-time' | 'manual';
   marker: 'heel' | 'toe' | 'ankle' | 'zeni';
+  /** Why the timing is not trusted (low confidence: left out of the summaries), or absent. See LOW_CONFIDENCE in
+   *  docs/METHODS.md §3.8. */
+  lowConfidence?: string;
 }
+
+/** Reasons an event is marked low confidence (docs/METHODS.md §3.8). */
+export const LOW_CONFIDENCE = {
+  zeni: 'no kinematic fit: placed at the Zeni extremum (±10 % of the stride)',
+  contactTime: "placed from the foot's median contact time (too close to the clip's edge for a fit)",
+  noStop: 'the foot does not come to rest relative to the ground near its height crossing (still moving there, or not seen approaching)',
+} as const;
 
 export interface SideEventResult {
   ok: boolean;
@@ -272,7 +289,27 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   // at low frame rates the heel moves 30–70 px between frames and its stop is one large step in the frame-to-frame
   // velocity: the peak forward deceleration is then a sharp, unbiased marker of contact (BlazePose's own temporal
   // filter rounds the height kink more than the fore-aft stop). At ≥ 60 fps a velocity difference is mostly noise.
-  const peakWeight = IC_PEAK_WEIGHT_30FPS * Math.min(1, Math.max(0, (60 - fps) / 30));
+  const lowRate = Math.min(1, Math.max(0, (60 - fps) / 30));
+  const peakWeight = IC_PEAK_WEIGHT_30FPS * lowRate;
+  // and the heel's stop relative to the ground is one large step between two frame intervals: the ground stop
+  const stopWeight = IC_STOP_WEIGHT_30FPS * lowRate;
+  // height and ground-speed timings agree within 1.5 frames (the stop's ±½-frame placement plus the height estimate's
+  // ±1 frame), and never closer than GROUND_STOP_AGREEMENT_MIN_S (the fore-aft fit's own spread at high rates)
+  const agreement = Math.max(IC_STOP_AGREEMENT_FRAMES, GROUND_STOP_AGREEMENT_MIN_S * fps);
+  /** The foot's stop (landing) / start (take-off) relative to the ground by change-point regression of the fore-aft
+   *  position, within ±IC_STOP_SEARCH_S of `t0`: the earliest (landing) or latest (take-off) of the markers whose
+   *  fitted swing side moves at least GROUND_STOP_MIN_SWING_LEG over 50 ms; null when none does. */
+  const groundStopFit = (markers: { u: Float64Array | null }[], kind: 'landing' | 'takeoff', t0: number): number | null => {
+    let out: number | null = null;
+    for (const q of markers) {
+      if (!q.u) continue;
+      const [j0, j1] = kind === 'landing' ? [t0 - 0.2 * fps, t0 + 0.1 * fps] : [t0 - 0.1 * fps, t0 + 0.15 * fps];
+      const r = fitGroundStop(q.u, kind, j0, j1, t0 - IC_STOP_SEARCH_S * fps, t0 + IC_STOP_SEARCH_S * fps, Math.max(0.05, fps / 1000), 0.05 * fps);
+      if (!r || !(r.swingDisp > GROUND_STOP_MIN_SWING_LEG * L)) continue;
+      if (out === null || (kind === 'landing' ? r.te < out : r.te > out)) out = r.te;
+    }
+    return out;
+  };
   const events: DetectedEvent[] = [];
   for (const foot of FEET) {
     const names: ('heel' | 'toe' | 'ankle')[] = footMarkers ? ['heel', 'toe'] : ['ankle'];
@@ -383,18 +420,51 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
         const r = peakForwardChange(s.u!, 'landing', best.t0 - IC_PEAK_SEARCH_S * fps, best.t0 + IC_PEAK_SEARCH_S * fps, fps, 0);
         if (r) best.te = peakWeight * r.te + (1 - peakWeight) * best.te;
       }
+      // below RIGID_IC_MIN_FPS: the landing foot's stop relative to the ground (groundStopStep), searched either side
+      // of the height crossing. The height estimate stands when it agrees with the stop; when it is further than
+      // `agreement` (1.5 frames) from it, the keypoint's height is not telling the contact (the far heel still hovering
+      // while the foot has stopped, a near heel skimming its level before it stops) and the stop places it.
+      let stop: number | null = null;
+      const stepRate = stopWeight > 0 && fps < RIGID_IC_MIN_FPS;
+      if (best && stepRate) {
+        // the part of the foot that lands first stops first: the earliest stop of the heel and toe markers
+        for (const q of sig) {
+          if (!q.u) continue;
+          const r = groundStopStep(q.u, best.t0 - IC_STOP_SEARCH_S * fps, best.t0 + IC_STOP_SEARCH_S * fps, IC_STOP_REST_FRACTION, (IC_STOP_MIN_SPEED_LEG_PER_S * L) / fps);
+          if (r !== null && (stop === null || r < stop)) stop = r;
+        }
+      }
+      if (best && stop !== null && Math.abs(best.te - stop) > agreement) best.te = stopWeight * stop + (1 - stopWeight) * best.te;
       if (best && fps >= RIGID_IC_MIN_FPS) {
         // rigid-foot pose fit, searched around the landing marker's own crossing (the blended estimate carries the
         // hinge fit's late tail)
         const r = rigidPoseIC(best.t0, best.marker);
         if (r !== null) best.te = RIGID_IC_WEIGHT * r + (1 - RIGID_IC_WEIGHT) * best.te;
       }
+      // No step is evidence against the contact only when the foot is still moving relative to the ground at the
+      // estimate (advancing more than IC_STOP_MIN_SPEED_LEG_PER_S over the next 67 ms: a "contact" read at the frame's
+      // edge while the foot still swings): a foot slowing gently into a walking contact, or whose approach is not in
+      // view (the runner entering the frame), has no one-interval step either. Such a contact is low confidence.
+      // ≥ RIGID_IC_MIN_FPS: the same check by change-point regression of the fore-aft position (one interval's advance
+      // is too small against the keypoint noise for a step): a contact further than the agreement tolerance from the
+      // stop is placed at the stop (the far foot's hovering keypoints read contacts ~50 ms late on synthetic tracks
+      // with that artefact, 67 ms on the issue's 60 fps clip). The fit needs no step, only some swing motion: none
+      // found, the contact is not seen at all and is low confidence.
+      let noStop = !!best && stepRate && stop === null && stillMoving(sig, best.te, 0.067 * fps, (IC_STOP_MIN_SPEED_LEG_PER_S * L) / fps);
+      if (best && fps >= RIGID_IC_MIN_FPS) {
+        const fs = groundStopFit(sig, 'landing', best.t0);
+        if (fs === null) noStop = true;
+        else if (Math.abs(best.te - fs) > agreement) best.te = fs;
+      }
+      const lowReason = noStop ? LOW_CONFIDENCE.noStop : undefined;
       if (best) {
         const sc = meanScore(ct, `${foot}_${best.marker === 'toe' ? 'foot_index' : best.marker}`, best.te, half);
         const fit = Math.max(0, 1 - best.rmse / (0.03 * L));
-        events.push({ type: 'IC', foot, te: best.te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: best.marker });
+        const ev: DetectedEvent = { type: 'IC', foot, te: best.te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: best.marker };
+        if (lowReason) ev.lowConfidence = lowReason;
+        events.push(ev);
       } else if (z > 1 && z < n - 2 && !predicted.has(z)) {
-        events.push({ type: 'IC', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni' });
+        events.push({ type: 'IC', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.zeni });
       }
     }
     for (const z of tos) {
@@ -421,11 +491,19 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
           const q = smoothLiftOffTO(t0);
           if (q !== null) te = SMOOTH_TO_WEIGHT * q + (1 - SMOOTH_TO_WEIGHT) * te;
         }
+        // ≥ RIGID_IC_MIN_FPS: a toe keypoint that rises before the toe moves relative to the ground is dragged up by the
+        // heel (BlazePose's foot_index on the toe box; the far foot's toe-offs read ~35 ms early on synthetic tracks
+        // with that artefact, 50 ms on the issue's 60 fps clip): a take-off more than the agreement tolerance before
+        // the toe's fore-aft start is placed at the start
+        if (fps >= RIGID_IC_MIN_FPS) {
+          const st = groundStopFit([toSig], 'takeoff', te);
+          if (st !== null && st - te > agreement) te = st;
+        }
         const sc = meanScore(ct, `${foot}_${footMarkers ? 'foot_index' : 'ankle'}`, te, half);
         const fit = r ? Math.max(0, 1 - r.rmse / (0.03 * L)) : 0;
         events.push({ type: 'TO', foot, te, confidence: Math.min(1, sc) * (0.5 + 0.5 * fit), method: 'kinematic', marker: footMarkers ? 'toe' : 'ankle' });
       } else if (z > 1 && z < n - 2 && !predicted.has(z)) {
-        events.push({ type: 'TO', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni' });
+        events.push({ type: 'TO', foot, te: z, confidence: 0.3, method: 'zeni', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.zeni });
       }
     }
   }
@@ -467,10 +545,10 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
     const first = list[0];
     const last = list[list.length - 1];
     if (last && last.type === 'IC' && last.method === 'kinematic' && last.te + c <= n - 1) {
-      kept.push({ type: 'TO', foot, te: last.te + c, confidence: 0.3, method: 'contact-time', marker: 'zeni' });
+      kept.push({ type: 'TO', foot, te: last.te + c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
     if (first && first.type === 'TO' && first.method === 'kinematic' && first.te - c >= 0) {
-      kept.push({ type: 'IC', foot, te: first.te - c, confidence: 0.3, method: 'contact-time', marker: 'zeni' });
+      kept.push({ type: 'IC', foot, te: first.te - c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
   }
   kept.sort((a, b) => a.te - b.te);
@@ -499,7 +577,8 @@ export function crossing(c: ArrayLike<number>, kind: 'landing' | 'takeoff', lo: 
   return null;
 }
 
-/** Per foot, events must alternate IC, TO, IC, ...; of two same-type neighbours keep the more confident. */
+/** Per foot, events must alternate IC, TO, IC, ...; of two same-type neighbours keep the confident one (not marked low
+ * confidence), else the more confident. */
 function dedupe(events: DetectedEvent[], T: number): DetectedEvent[] {
   const out: DetectedEvent[] = [];
   for (const foot of FEET) {
@@ -508,7 +587,9 @@ function dedupe(events: DetectedEvent[], T: number): DetectedEvent[] {
     for (const e of list) {
       const last = kept[kept.length - 1];
       if (last && last.type === e.type && e.te - last.te < 0.7 * T) {
-        if (e.confidence > last.confidence) kept[kept.length - 1] = e;
+        // a low-confidence event gives way to a confident one, else the more confident stays
+        const better = !e.lowConfidence && last.lowConfidence ? true : !!e.lowConfidence && !last.lowConfidence ? false : e.confidence > last.confidence;
+        if (better) kept[kept.length - 1] = e;
         continue;
       }
       kept.push(e);
@@ -584,3 +665,47 @@ export function peakForwardChange(
   return { te: best - 1 + delta, size: bestV };
 }
 
+/**
+ * Ground stop of a landing marker at low frame rates. Scanning [lo, hi] (frames), the first frame interval k − 1 → k
+ * over which the marker's position along the ground (`u`, the ground's own motion removed) advanced less than
+ * `restFrac` of its approach speed (the largest advance over the three intervals before), and the next interval too
+ * (it has come to rest and stays), after an interval of clear forward motion (more than `minStep` px). The stop is
+ * placed inside that interval by the distance still covered at the speed of the interval before it:
+ * ts = k − 1 + v_k / v_(k−1) (v_k: the advance over k − 1 → k; clamped to the interval). At 30 fps the real heel's
+ * approach (30–70 px a frame) ends in one large step; a rest level relative to the approach speed (not to the interval
+ * just before) does not mistake a decelerating approach (the synthetic foot's 70 → 50 → 20 px) for the stop. At higher
+ * rates one interval's advance shrinks against the keypoint noise. Null: no stop.
+ */
+export function groundStopStep(u: ArrayLike<number>, lo: number, hi: number, restFrac: number, minStep: number): number | null {
+  const n = u.length;
+  const v = (k: number) => (k >= 1 && k < n ? u[k] - u[k - 1] : NaN);
+  for (let k = Math.max(2, Math.floor(lo)); k <= Math.min(n - 1, Math.ceil(hi)); k++) {
+    const a = v(k - 1);
+    const b = v(k);
+    const c = v(k + 1);
+    if (!Number.isFinite(a) || !Number.isFinite(b) || !(a > minStep)) continue;
+    let approach = a;
+    for (let j = k - 3; j < k - 1; j++) if (Number.isFinite(v(j))) approach = Math.max(approach, v(j));
+    const rest = restFrac * approach;
+    if (b < rest && (!Number.isFinite(c) || c < rest)) return k - 1 + Math.max(0, Math.min(1, b / a));
+  }
+  return null;
+}
+
+/** True when, over [t, t + span] frames, the heel or toe marker (`u`: position along the ground, ground motion removed)
+ *  advances more than `minStep` px per frame on average: the foot is still moving relative to the ground. */
+function stillMoving(markers: { u: Float64Array | null }[], t: number, span: number, minStep: number): boolean {
+  const at = (u: Float64Array, x: number) => {
+    const i = Math.max(0, Math.min(u.length - 2, Math.floor(x)));
+    return u[i] + (u[i + 1] - u[i]) * (x - i);
+  };
+  let any = false;
+  for (const q of markers) {
+    if (!q.u) continue;
+    const d = (at(q.u, t + span) - at(q.u, t)) / span;
+    if (!Number.isFinite(d)) continue;
+    if (d <= minStep) return false;
+    any = true;
+  }
+  return any;
+}

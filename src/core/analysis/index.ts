@@ -7,7 +7,7 @@ import type { KeypointName, PoseTrack } from '../types';
 import { cleanTrack, midpoint, type CleanTrack } from './cleanup';
 import { detectView } from './view';
 import { detectSideEvents } from './events';
-import { buildStrides, computeSideSeries } from './sideMeasures';
+import { buildStrides, computeSideSeries, strideLowConfidenceFor, type StrideValueBasis } from './sideMeasures';
 import { analyzeBack } from './backMeasures';
 import { detectPattern } from './pattern';
 import { captureAdvice } from './quality';
@@ -19,7 +19,7 @@ import { RAD } from './geometry';
 import { inRealTime, timeScaleFor } from './timeScale';
 import { backMechanics, sideMechanics } from './mechanics';
 import { checkSlowMotion, decideActivity } from './activity';
-import type { DetectedEvent } from './events';
+import { LOW_CONFIDENCE, type DetectedEvent } from './events';
 import { clamp, median, round, toJsonArray } from './stats';
 import {
   CADENCE_MAX,
@@ -331,11 +331,13 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
         footAngleDeg: round(s?.footAngleDeg ?? null, 1),
         kneeFlexionDeg: round(e.type === 'IC' ? s?.kneeFlexionIcDeg ?? null : null, 1),
         method: e.method,
+        lowConfidence: !!e.lowConfidence,
+        lowConfidenceReason: e.lowConfidence ?? null,
       };
     });
     const events = eventsOut(ev.events);
 
-    const sample = (pick: (s: SideStride) => number | null): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence }));
+    const sample = (pick: (s: SideStride) => number | null, basis: StrideValueBasis): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence, lowConfidence: strideLowConfidenceFor(s, basis) }));
     const vc = view.confidence;
     // the extended-posture pattern is a running pattern: a heel strike on a nearly straight knee is normal walking
     const pat = activity === 'running'
@@ -356,23 +358,23 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const slowNote = 'looks like slow motion: give the rate it was filmed at';
     const timed = (m: Measure): Measure => (slowMotion.suspected ? emptyMeasure(m.unit, slowNote) : m);
     const summary: GaitSummary = {
-      cadence: timed(cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null)), 'steps/min', vc, { digits: 0 }), ev.events, fps)),
+      cadence: timed(cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null), 'stride'), 'steps/min', vc, { digits: 0 }), ev.events, fps)),
       // walking: the toe-off detection is built and validated for running (real walking clip: 223 ms read for a
       // ~650 ms contact), and walking has no flight phase — no numbers rather than wrong ones
-      contactTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.contactTimeMs), 'ms', vc, { digits: 0 })),
-      flightTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.flightTimeMs), 'ms', vc, { digits: 0 })),
-      strideTimeMs: timed(summarise(sample((s) => s.strideTimeMs), 'ms', vc, { digits: 0 })),
+      contactTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.contactTimeMs, 'contact'), 'ms', vc, { digits: 0 })),
+      flightTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.flightTimeMs, 'flight'), 'ms', vc, { digits: 0 })),
+      strideTimeMs: timed(summarise(sample((s) => s.strideTimeMs, 'stride'), 'ms', vc, { digits: 0 })),
       strides: { left: full.filter((s) => s.foot === 'left').length, right: full.filter((s) => s.foot === 'right').length, total: full.length },
       strike: { pattern: majority, ...strikeCounts, reason: footKeypoints ? null : 'unavailable with MoveNet (no heel / toe keypoints)' },
-      footAngleDeg: footKeypoints ? summarise(sample((s) => s.footAngleDeg), 'deg', vc) : emptyMeasure('deg', 'unavailable with MoveNet (no heel / toe keypoints)'),
-      kneeFlexionIcDeg: summarise(sample((s) => s.kneeFlexionIcDeg), 'deg', vc),
-      shankAngleIcDeg: summarise(sample((s) => s.shankAngleIcDeg), 'deg', vc),
-      overstride: summarise(sample((s) => s.overstride), 'leg lengths', vc, { digits: 2 }),
-      thighExtensionToDeg: summarise(sample((s) => s.thighExtensionToDeg), 'deg', vc),
-      trunkThighExtensionToDeg: summarise(sample((s) => s.trunkThighExtensionToDeg), 'deg', vc),
-      trunkLeanToDeg: summarise(sample((s) => s.trunkLeanToDeg), 'deg', vc),
-      lumbarExtensionEstimateDeg: summarise(sample((s) => s.lumbarExtensionEstimateDeg), 'deg', vc * 0.6, { estimate: true }),
-      pelvicTiltEstimateDeg: summarise(sample((s) => s.pelvicTiltEstimateDeg), 'deg', vc * 0.5, { estimate: true }),
+      footAngleDeg: footKeypoints ? summarise(sample((s) => s.footAngleDeg, 'ic'), 'deg', vc) : emptyMeasure('deg', 'unavailable with MoveNet (no heel / toe keypoints)'),
+      kneeFlexionIcDeg: summarise(sample((s) => s.kneeFlexionIcDeg, 'ic'), 'deg', vc),
+      shankAngleIcDeg: summarise(sample((s) => s.shankAngleIcDeg, 'ic'), 'deg', vc),
+      overstride: summarise(sample((s) => s.overstride, 'ic'), 'leg lengths', vc, { digits: 2 }),
+      thighExtensionToDeg: summarise(sample((s) => s.thighExtensionToDeg, 'to'), 'deg', vc),
+      trunkThighExtensionToDeg: summarise(sample((s) => s.trunkThighExtensionToDeg, 'to'), 'deg', vc),
+      trunkLeanToDeg: summarise(sample((s) => s.trunkLeanToDeg, 'to'), 'deg', vc),
+      lumbarExtensionEstimateDeg: summarise(sample((s) => s.lumbarExtensionEstimateDeg, 'to'), 'deg', vc * 0.6, { estimate: true }),
+      pelvicTiltEstimateDeg: summarise(sample((s) => s.pelvicTiltEstimateDeg, 'to'), 'deg', vc * 0.5, { estimate: true }),
       pelvicDropDeg: emptyMeasure('deg', noBack),
       lateralTrunkLeanDeg: emptyMeasure('deg', noBack),
       stepWidthHipWidths: emptyMeasure('hip widths', noBack),
@@ -524,10 +526,10 @@ export { midpoint };
 const WALKING_NO_TIMING = 'walking: contact and flight times are measured on running only';
 
 /** The cadence value from the regression over the whole pass (cadence.ts); spread, sides and n stay per stride. */
-function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string }[], fps: number): Measure {
+function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string; lowConfidence?: string }[], fps: number): Measure {
   if (perStride.value === null) return perStride;
   // kinematic (or hand-placed) contacts only: a Zeni-window fallback or an edge contact placed from the contact time
-  // is a frame or two off
-  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual')));
+  // is a frame or two off; nor a contact the foot never comes to rest at (it may be none: a foot at the frame's edge)
+  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual') && e.lowConfidence !== LOW_CONFIDENCE.noStop));
   return st ? { ...perStride, value: Math.round((120 * fps) / st.frames) } : perStride;
 }

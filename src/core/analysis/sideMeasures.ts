@@ -20,6 +20,8 @@ import { lumboPelvicEstimate } from './estimates';
 import {
   EVENT_FIT_HALF_WINDOW_S,
   FLAT_FOOT_CENTRE_FRACTION,
+  FRAME_ROUNDING_TOLERANCE,
+  TO_FRAME_DELAY,
   STRIKE_DEFAULT_NOISE_DEG,
   STRIKE_FOREFOOT_MAX_DEG,
   STRIKE_HEEL_MIN_DEG,
@@ -279,6 +281,8 @@ export function buildStrides(
 ): SideStride[] {
   const strides: SideStride[] = [];
   const ms = (frames: number) => (frames / fps) * 1000;
+  const lastFrame = series.present.length - 1;
+  const frameOf = (t: number, type: 'IC' | 'TO') => Math.max(0, Math.min(lastFrame, Math.ceil(type === 'IC' ? t - FRAME_ROUNDING_TOLERANCE : t + TO_FRAME_DELAY)));
   for (const foot of FEET) {
     const evs = events.filter((e) => e.foot === foot);
     const other = events.filter((e) => e.foot !== foot);
@@ -324,14 +328,20 @@ export function buildStrides(
       // the values at it are not reported for this stride (the event itself stays in the event list)
       const toObserved = to !== null && (series.present[Math.floor(to.te)] === 1 || series.present[Math.ceil(to.te)] === 1);
       const okContact = toObserved && Number.isFinite(contact) && contact > 0 && (!Number.isFinite(strideFrames) || contact < 0.9 * strideFrames);
+      const low: SideStride['lowConfidenceEvents'] = [];
+      if (ic.lowConfidence) low.push('ic');
+      if (to?.lowConfidence) low.push('to');
+      if (nextIc?.lowConfidence) low.push('nextIc');
+      if (Number.isFinite(flight) && otherIcAfterTo?.lowConfidence) low.push('flightIc');
       strides.push({
         foot,
         side,
-        icFrame: Math.round(ic.te),
+        // frames as in the event list (index.ts): IC the first frame at/after the contact, TO the first frame clearly off
+        icFrame: frameOf(ic.te, 'IC'),
         icSubFrame: ic.te,
-        toFrame: to && okContact ? Math.round(to.te) : null,
+        toFrame: to && okContact ? frameOf(to.te, 'TO') : null,
         toSubFrame: to && okContact ? to.te : null,
-        nextIcFrame: nextIc ? Math.round(nextIc.te) : null,
+        nextIcFrame: nextIc ? frameOf(nextIc.te, 'IC') : null,
         strike: sr ? sr.strike : null,
         footAngleDeg: Number.isFinite(fa) ? fa : null,
         kneeFlexionIcDeg: num(firstFinite(lq(series.raw.knee[foot], ic.te), lq(series.raw.kneeFilled[foot], ic.te))),
@@ -346,6 +356,10 @@ export function buildStrides(
         flightTimeMs: okContact && Number.isFinite(flight) ? ms(flight) : null,
         strideTimeMs: Number.isFinite(strideFrames) ? ms(strideFrames) : null,
         confidence: Math.min(ic.confidence, to ? to.confidence : ic.confidence) * (side === 'far' ? 0.8 : 1) * (gapAtEvents ? 0.5 : 1),
+        // low-confidence events (events.ts LOW_CONFIDENCE) under the stride's values: listed, left out of the summaries
+        // that rest on them (strideLowConfidenceFor)
+        lowConfidence: low.length > 0,
+        lowConfidenceEvents: low,
       });
     }
   }
@@ -387,4 +401,19 @@ function firstFinite(...v: number[]): number {
 
 function num(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+/** What a summarised stride value rests on: the IC (values at contact), the TO (values at toe-off), both (contact
+ *  time), the TO and the other foot's next IC (flight time), the IC and the next IC (stride time, cadence). */
+export type StrideValueBasis = 'ic' | 'to' | 'contact' | 'flight' | 'stride';
+
+/** Whether a stride's value of this basis rests on a low-confidence event (it is then left out of the summary). */
+export function strideLowConfidenceFor(s: SideStride, basis: StrideValueBasis): boolean {
+  const e = s.lowConfidenceEvents;
+  const has = (k: SideStride['lowConfidenceEvents'][number]) => e.includes(k);
+  if (basis === 'ic') return has('ic');
+  if (basis === 'to') return has('to');
+  if (basis === 'contact') return has('ic') || has('to');
+  if (basis === 'flight') return has('to') || has('flightIc');
+  return has('ic') || has('nextIc');
 }

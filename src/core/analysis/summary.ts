@@ -8,19 +8,25 @@ export interface Sample {
   foot: Foot;
   side: NearFar | null;
   confidence: number;
+  /** From a stride with a low-confidence event: left out of the median (and counted in lowConfidenceExcluded). */
+  lowConfidence?: boolean;
 }
 
-export function emptyMeasure(unit: string, reason: string, estimate = false): Measure {
-  return { value: null, unit, confidence: 0, n: 0, iqr: null, left: null, right: null, near: null, far: null, estimate, reason };
+export function emptyMeasure(unit: string, reason: string, estimate = false, lowConfidenceExcluded = 0): Measure {
+  return { value: null, unit, confidence: 0, n: 0, iqr: null, left: null, right: null, near: null, far: null, estimate, reason, lowConfidenceExcluded };
 }
 
 const r = (v: number, d = 2) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d + 0 : null);
 
 export function summarise(samples: Sample[], unit: string, viewConfidence: number, opts: { estimate?: boolean; minN?: number; digits?: number } = {}): Measure {
-  const ok = samples.filter((s) => s.value !== null && Number.isFinite(s.value));
+  const valued = samples.filter((s) => s.value !== null && Number.isFinite(s.value));
+  // strides with a low-confidence event are left out (never a confident wrong value), and counted
+  const ok = valued.filter((s) => !s.lowConfidence);
+  const excluded = valued.length - ok.length;
   const minN = opts.minN ?? 2;
   const d = opts.digits ?? 1;
-  if (ok.length < minN) return emptyMeasure(unit, ok.length === 0 ? 'not measurable in this clip' : `only ${ok.length} stride(s): too few for a value`, opts.estimate ?? false);
+  const left = excluded ? `; ${excluded} left out: low-confidence events` : '';
+  if (ok.length < minN) return emptyMeasure(unit, (ok.length === 0 ? (excluded ? 'no stride with confident events' : 'not measurable in this clip') : `only ${ok.length} stride(s): too few for a value`) + left, opts.estimate ?? false, excluded);
   const vals = ok.map((s) => s.value as number);
   const by = (pred: (s: Sample) => boolean) => {
     const v = ok.filter(pred).map((s) => s.value as number);
@@ -40,5 +46,6 @@ export function summarise(samples: Sample[], unit: string, viewConfidence: numbe
     far: by((s) => s.side === 'far'),
     estimate: opts.estimate ?? false,
     reason: null,
+    lowConfidenceExcluded: excluded,
   };
 }

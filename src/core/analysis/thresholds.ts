@@ -99,8 +99,42 @@ export const TO_MAX_EXTRAPOLATION_S = 0.03;
  *  between the two levels in < 30 ms at every frame rate). */
 export const TO_RISE_LEVEL_FACTOR = 2;
 export const TO_PREMATURE_S = 0.05;
+/** IC below 50 fps (RIGID_IC_MIN_FPS) — the ground stop (docs/METHODS.md §3.4): at contact the foot stops relative to
+ * the ground (no slip), whichever point of the foot the keypoint sits on, while a keypoint's height above its own
+ * stance level also depends on the foot's attitude and on where the pose model puts it (real treadmill clip: the far
+ * heel keypoint is still ~0.06 leg lengths up when the heel has stopped and reaches its level 2–4 frames later; the
+ * near heel skims its level up to 2.5 frames before it stops on 3 of 17 contacts). The stop is searched within ± this
+ * many seconds of the height crossing ... */
+export const IC_STOP_SEARCH_S = 0.1;
+/** ... as the first frame interval over which the landing marker advances less than this fraction of its approach
+ * speed (the largest advance over the three intervals before), the next interval too (at rest and staying) ... */
+export const IC_STOP_REST_FRACTION = 0.25;
+/** ... after an interval of clear forward motion relative to the ground, leg lengths per second (keypoint noise in
+ * stance is ~0.3–0.8 L/s at 30 fps; the real heel approaches at ~6 L/s) ... */
+export const IC_STOP_MIN_SPEED_LEG_PER_S = 1;
+/** ... A height estimate further than this many frames from the stop is replaced by it (the keypoint's height is then
+ * not telling the contact); nearer, it stands (it is finer on clean tracks): 1.5 frames = the stop's own placement
+ * within its interval (±0.5 frame) plus the height estimate's ±1 frame; 50 ms at 30 fps. No stop near the crossing:
+ * low confidence. */
+export const IC_STOP_AGREEMENT_FRAMES = 1.5;
+/** ... weight of the stop at ≤ 30 fps, falling linearly toward 0 at 60 fps (one interval's advance shrinks against
+ * the keypoint noise); from RIGID_IC_MIN_FPS up the change-point check below takes over. Real clips: IC within ±1 frame
+ * 18/39 → 36/39. */
+export const IC_STOP_WEIGHT_30FPS = 1;
+/** ≥ RIGID_IC_MIN_FPS the stop (contact) and the toe's start (take-off) relative to the ground come from a
+ * change-point fit of the fore-aft position (changePoint.ts fitGroundStop). The agreement tolerance is at least this
+ * many seconds (and 1.5 frames): the fit's own 5–95 % error range on synthetic far-foot events is about −20…+5 ms (IC)
+ * and −24…+19 ms (TO), the height estimate's about ±10 ms. A contact further than that from the stop, or a take-off
+ * more than that before the toe's start, is placed at the stop / start (not marked: the placement is within ±2 frames
+ * on the synthetic far foot with the real clip's artefacts). Tried 0.03 / 0.04 s: clean synthetic 60 fps 253 / 255 of
+ * 261 within ±10 ms (0.035: 256), artefact far contacts within ±2 frames at 60 fps 61 / 59 of 64 (0.035: 61). */
+export const GROUND_STOP_AGREEMENT_MIN_S = 0.035;
+/** ... a marker counts only when its fitted swing side moves at least this many leg lengths over the last 50 ms
+ * before the stop / the first 50 ms after the start (0.6 L/s; 0.05 found no stop on 13 of 129 clean synthetic
+ * contacts at 60 fps, the slow forefoot and neutral approaches). No stop: the contact is low confidence. */
+export const GROUND_STOP_MIN_SWING_LEG = 0.03;
 /** IC at low frame rates: weight (at 30 fps; falling linearly to 0 at 60 fps) of the peak forward deceleration of the
- * landing marker, blended with the clearance-crossing estimate. */
+ * landing marker, blended with the clearance-crossing estimate (the height estimate the ground stop above checks). */
 export const IC_PEAK_WEIGHT_30FPS = 0.4;
 /** ... searched within ± this many seconds of the crossing estimate. */
 export const IC_PEAK_SEARCH_S = 0.04;
@@ -132,9 +166,12 @@ export const SMOOTH_TO_SEARCH_LATE_S = 0.005;
 export const SMOOTH_TO_WEIGHT = 0.5;
 /** Time grid of those fits, seconds. */
 export const FIT_GRID_S = 0.0005;
-/** A detected event's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): within this fraction of a frame after a frame
- * the contact is taken to be visible on that frame already (motion blur). */
-export const FRAME_ROUNDING_TOLERANCE = 0.5;
+/** A detected IC's frame is ceil(subFrame - FRAME_ROUNDING_TOLERANCE): the first frame at or after the contact (the
+ * labels' "first frame the foot touches", and the synthetic truth's frame). Was 0.5 (a contact within half a frame
+ * after a frame taken as visible on it: motion blur), which partly hid a late contact estimate; with the ground stop
+ * (IC_STOP_*) 0.5 reads the real contacts ~0.8 frame early (±1: 56 vs 61 of 78) and 5 more synthetic 30 fps events
+ * miss ±1 frame (251 vs 256 of 260). */
+export const FRAME_ROUNDING_TOLERANCE = 0;
 /** A TO's frame is ceil(subFrame + TO_FRAME_DELAY): the first frame on which the toe is *clearly* off (labelling
  * convention of the real clips; the sub-frame time itself is the kinematic lift-off). */
 export const TO_FRAME_DELAY = 0.5;

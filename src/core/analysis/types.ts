@@ -84,6 +84,11 @@ export interface GaitEvent {
    *  ≥ 50 fps), 'zeni' (window only) or 'contact-time' (at the clip's start or end, too close to the edge for a fit:
    *  placed from the foot's median contact time). */
   method: 'kinematic' | 'zeni' | 'contact-time' | 'manual';
+  /** True when the evidence for this event's timing is weak (see lowConfidenceReason; docs/METHODS.md §3.8): it is
+   *  still listed and drawn, but the strides that use it are left out of the summaries. */
+  lowConfidence: boolean;
+  /** Why the event is low confidence; null when it is not. */
+  lowConfidenceReason: string | null;
 }
 
 /** A number with its confidence; `value` null (with `reason`) when the evidence is too weak. */
@@ -102,6 +107,8 @@ export interface Measure {
   /** True for model-based estimates (lumbar extension, pelvic tilt): not direct measurements. */
   estimate: boolean;
   reason: string | null;
+  /** Strides that carried a value but were left out because one of their events is low confidence. */
+  lowConfidenceExcluded: number;
 }
 
 /** Per-stride side-view measures (a stride = IC to the next IC of the same foot). Angles in degrees. */
@@ -127,6 +134,12 @@ export interface SideStride {
   flightTimeMs: number | null;
   strideTimeMs: number | null;
   confidence: number;
+  /** True when an event this stride's values depend on is low confidence (lowConfidenceEvents says which): the stride
+   *  is listed, and each summary leaves it out when its value rests on such an event (values at IC on the IC, values
+   *  at TO on the TO, contact time on both, stride time on the IC and the next IC, flight time on the TO and the other
+   *  foot's next IC). */
+  lowConfidence: boolean;
+  lowConfidenceEvents: ('ic' | 'to' | 'nextIc' | 'flightIc')[];
 }
 
 /** Per-stance back/front-view measures (at mid-stance of `foot`). */
