@@ -50,13 +50,14 @@ export function detectPattern(strides: SideStride[], series: SideSeries, fps: nu
   let icFlagged = 0;
   const typicalKnee = new Map<string, number>();
   for (const foot of ['left', 'right']) {
-    const k = strides.filter((s) => s.foot === foot && s.strike === 'heel' && s.kneeFlexionIcDeg !== null).map((s) => s.kneeFlexionIcDeg as number);
+    const k = strides.filter((s) => s.foot === foot && s.strike === 'heel' && s.kneeFlexionIcDeg !== null && !s.lowConfidenceEvents.includes('ic')).map((s) => s.kneeFlexionIcDeg as number);
     if (k.length >= 3) typicalKnee.set(foot, median(k));
   }
   const kneeMargin = Math.max(STRAIGHT_KNEE_MARGIN_MIN_DEG, STRAIGHT_KNEE_MARGIN_30FPS_DEG * (30 / fps));
   for (const s of strides) {
     // --- extension at toe-off
-    if (s.toSubFrame !== null && s.thighExtensionToDeg !== null && s.trunkLeanToDeg !== null) {
+    // a value read at a low-confidence event (docs/METHODS.md §3.8) neither raises a flag nor counts against one
+    if (s.toSubFrame !== null && s.thighExtensionToDeg !== null && s.trunkLeanToDeg !== null && !s.lowConfidenceEvents.includes('to')) {
       toStrides++;
       const reasons: string[] = [];
       const crossed: FlagThreshold[] = [];
@@ -116,7 +117,7 @@ export function detectPattern(strides: SideStride[], series: SideSeries, fps: nu
     // times the knee's flexion rate at contact (±5° at 30 fps, the knee flexing at ~500°/s): a reading just under the
     // threshold is believed when this foot's contacts are typically straight-kneed (median at or under the threshold),
     // otherwise only when it clears the threshold by that uncertainty
-    if (s.strike !== null && s.kneeFlexionIcDeg !== null) {
+    if (s.strike !== null && s.kneeFlexionIcDeg !== null && !s.lowConfidenceEvents.includes('ic')) {
       contacts++;
       const typical = typicalKnee.get(s.foot);
       const limit = typical !== undefined && typical <= STRAIGHT_KNEE_MAX_DEG ? STRAIGHT_KNEE_MAX_DEG : STRAIGHT_KNEE_MAX_DEG - kneeMargin;
