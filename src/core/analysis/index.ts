@@ -10,7 +10,7 @@ import { detectSideEvents } from './events';
 import { buildStrides, computeSideSeries } from './sideMeasures';
 import { analyzeBack } from './backMeasures';
 import { detectPattern } from './pattern';
-import { captureAdvice } from './quality';
+import { captureAdvice, withOtherPersonAdvice } from './quality';
 import { feetOutOfFrameFraction } from './framing';
 import { emptyMeasure, summarise, type Sample } from './summary';
 import { strideTimeFromContacts } from './cadence';
@@ -113,6 +113,7 @@ function meanKeypointScore(ct: CleanTrack): number | null {
 
 export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): GaitAnalysis {
   const out = analyzeGaitInner(track, options);
+  out.advice = withOtherPersonAdvice(out.advice, out.quality, out.frameCount, options.otherPersonFramesSeen);
   out.headline = buildHeadline(out);
   return out;
 }
@@ -151,6 +152,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     personFrameFraction: round(personFraction, 3) ?? 0,
     meanKeypointScore: meanKeypointScore(ct),
     swapFramesRepaired: ct.stats.swapFrames,
+    otherPersonFrames: ct.stats.otherPersonFrames,
     outliersRejected: ct.stats.outliers,
     gapsFilled: ct.stats.gapsFilled,
     legLengthPx: round(ct.legLengthPx, 1),

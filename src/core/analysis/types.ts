@@ -24,6 +24,8 @@ export interface AnalysisOptions {
   includeSeries?: boolean;
   /** Median brightness of the frames the pose model saw (mean luma, 0–255), when the pipeline measured it. */
   imageBrightness?: number;
+  /** Frames on which the pose stage's person detector saw someone besides the person it followed (advice 'other-person'). */
+  otherPersonFramesSeen?: number;
 }
 
 /** One detected gait event. `frame` is the first frame at/after the sub-frame event time (rounded, see METHODS.md). */
@@ -199,7 +201,8 @@ export interface Advice {
     | 'leg-swaps'
     | 'runner-leaves-frame'
     | 'feet-out-of-frame'
-    | 'too-dark';
+    | 'too-dark'
+    | 'other-person';
   severity: 'info' | 'warning' | 'error';
   message: string;
 }
@@ -210,6 +213,8 @@ export interface QualityInfo {
   personFrameFraction: number;
   meanKeypointScore: number | null;
   swapFramesRepaired: number;
+  /** Frames whose pose was another person's (the track jumped from the runner to someone else): left out as "no person". */
+  otherPersonFrames: number;
   outliersRejected: number;
   gapsFilled: number;
   legLengthPx: number | null;
