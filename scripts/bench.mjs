@@ -37,6 +37,8 @@ const KEYPOINT_TOLERANCE_PX = 1;
 /** The two configurations compared. The default is what the page runs; the baseline switches the speed-ups off. */
 const DEFAULT = { model: 'full', view: 'auto' };
 const BASELINE = { model: 'full', view: 'auto', decodeAhead: false, absentSearchEveryMs: 0 };
+/** The default without the several-people check (one person assumed): what looking for everyone costs. */
+const ONE_PERSON = { ...DEFAULT, followPeople: false };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const row = (cols) => `| ${cols.join(' | ')} |`;
@@ -131,7 +133,7 @@ async function main() {
     await attachFile(page, clip);
     await runOnce(page, DEFAULT); // warm-up: engine start and model load are not part of the per-frame figures
     const demux = await page.evaluate(() => window.__stridescopeBench.demux(document.getElementById('bench-file').files[0]));
-    const [def, base] = await medianRuns(page, [DEFAULT, BASELINE], RUNS);
+    const [def, base, one] = await medianRuns(page, [DEFAULT, BASELINE, ONE_PERSON], RUNS);
     const demuxPerFrame = demux.ms / demux.packets;
     const sd = stages(def, demuxPerFrame);
     const sb = stages(base, demuxPerFrame);
@@ -156,6 +158,8 @@ async function main() {
     const tb = base.summary.timing;
     const td = def.summary.timing;
     out(`Per run (baseline / default): engine ready ${tb.startMs.toFixed(0)} / ${td.startMs.toFixed(0)} ms, clip probed ${tb.probeMs.toFixed(0)} / ${td.probeMs.toFixed(0)} ms, first frame handed to the page ${tb.firstFrameMs?.toFixed(0) ?? '—'} / ${td.firstFrameMs?.toFixed(0) ?? '—'} ms after the start, model runs on crops ${tb.cropRetries} / ${td.cropRetries}.`);
+    const so = stages(one, demuxPerFrame);
+    out(`Several people in view (look for everyone, follow the runner): ${td.peopleDetectorRuns} MoveNet MultiPose runs (${ms(td.peopleScanMs / sd.frames)} ms a frame on average, ${((100 * td.peopleScanMs) / td.poseMs).toFixed(1)} % of the pose time) and ${td.peopleExtraRuns} landmark runs on other people (${ms(td.peopleExtraMs / sd.frames)} ms a frame); default ${fps(sd.wall)} frames/s, without it (one person assumed) ${fps(so.wall)} frames/s (wall ${one.walls.map((w) => (w / 1000).toFixed(1)).join(', ')} s).`);
     out('Baseline: each frame is demuxed, decoded, scaled and posed in the pipeline worker, one stage after another.');
     out(`Default: demux, decode and resize run in a decode worker of their own, up to 4 frames ahead, while the pose model works on the current frame; the pose thread only waits ${ms(sd.wait)} ms a frame for them. Decode figures are demux + decode time on the thread that waits for them, minus the demux pass.`);
     out();

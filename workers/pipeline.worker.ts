@@ -27,8 +27,9 @@ import { medianOf } from '../src/pipeline/brightness';
 import { backendDecision, selectBackend, setBackendDecision } from './backend';
 import { measureBackends, rememberedDecision, stopMeasuring } from './backendMeasure';
 import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
-import { canDecodeAhead, decodeAhead, decodeInline, type DecodeRequest } from './decodeAhead';
+import { canDecodeAhead, decodeAhead, decodeInline, type DecodeRequest, type SourceFrame } from './decodeAhead';
 import { ABSENT_SEARCH_EVERY_MS, createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
+import { EVALUATE_MS } from '../src/pipeline/follow';
 
 /** Consecutive runs in a sorted list of frame indices, as [first, last] pairs. */
 function indexSpans(indices: number[]): [number, number][] {
@@ -167,7 +168,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     const t0 = performance.now();
     let stage: Stage = 'load-model';
     let summary: RunSummary | null = null;
-    const timing: StageTiming = { startMs: 0, probeMs: 0, decodeWaitMs: 0, resizeMs: 0, poseMs: 0, frameWaitMs: 0, analysisMs: 0, firstFrameMs: null, frames: 0, poseFrames: 0, cropRetries: 0 };
+    const timing: StageTiming = { startMs: 0, probeMs: 0, decodeWaitMs: 0, resizeMs: 0, poseMs: 0, frameWaitMs: 0, analysisMs: 0, firstFrameMs: null, frames: 0, poseFrames: 0, cropRetries: 0, peopleDetectorRuns: 0, peopleScanMs: 0, peopleExtraRuns: 0, peopleExtraMs: 0 };
     const progress = (p: Omit<Progress, 'stage'>) => cb.onProgress({ stage, ...p });
     try {
       progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Starting the pose engine…' });
@@ -180,6 +181,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       await warming;
       est.reset();
       est.absentSearchEveryMs = Math.max(0, options.absentSearchEveryMs ?? ABSENT_SEARCH_EVERY_MS);
+      est.followPeople = options.followPeople !== false;
       timing.startMs = performance.now() - t0;
       if (isCancelled(runId)) throw new PipelineError('cancelled', 'Cancelled.', '');
 
@@ -238,6 +240,31 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const retriesBefore = est.cropRetries;
       const brightness: number[] = [];
       const prior = options.priorFrames ?? [];
+      /** One frame with its pose, to the track, the page and the live view. */
+      const emit = (f: SourceFrame, pose: PoseResult | null) => {
+        if (pose) summary!.framesWithPose++;
+        const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null };
+        track.push(frame);
+        if (pose) keypointRow(pose.keypoints, est.keypointNames, batch.data.subarray(batch.frames.length * row, (batch.frames.length + 1) * row));
+        batch.frames.push({ index: frame.index, timestampUs: frame.timestampUs, score: frame.score });
+        if (batch.frames.length >= batchLimit) {
+          send(batch);
+          batch = newBatch();
+          batchLimit = batchSize;
+        }
+        if (f.image && pose && performance.now() - lastLive >= LIVE_INTERVAL_MS) {
+          lastLive = performance.now();
+          sendLiveFrame(cb, frame, f.image);
+        }
+      };
+      // while the pose stage finds out which of several people is the runner, frames wait here (≤ 1 s of clip time)
+      const held: { f: SourceFrame; pose: PoseResult | null }[] = [];
+      const release = () => {
+        const poses = est.settle();
+        held.slice(held.length - poses.length).forEach((h, i) => (h.pose = poses[i]));
+        for (const h of held) emit(h.f, h.pose);
+        held.length = 0;
+      };
       for await (const f of frames) {
         // resuming: a frame whose pose was already found (same index and timestamp) is reused, not estimated again
         const known = prior[f.index];
@@ -258,20 +285,9 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
           est.reset();
         }
         timestampsUs.push(f.timestampUs);
-        if (pose) summary.framesWithPose++;
-        const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null };
-        track.push(frame);
-        if (pose) keypointRow(pose.keypoints, est.keypointNames, batch.data.subarray(batch.frames.length * row, (batch.frames.length + 1) * row));
-        batch.frames.push({ index: frame.index, timestampUs: frame.timestampUs, score: frame.score });
-        if (batch.frames.length >= batchLimit) {
-          send(batch);
-          batch = newBatch();
-          batchLimit = batchSize;
-        }
-        if (f.image && pose && performance.now() - lastLive >= LIVE_INTERVAL_MS) {
-          lastLive = performance.now();
-          sendLiveFrame(cb, frame, f.image);
-        }
+        // a held frame's picture is not kept (the live view skips it): the workers' memory stays a few frames'
+        held.push({ f: est.holding ? { ...f, image: null } : f, pose });
+        if (!est.holding) release();
         const now = performance.now();
         window.push(now);
         while (window.length > 2 && now - window[0] > 3000) window.shift();
@@ -282,6 +298,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
           progress({ framesDone: done, framesTotal: total, fps, secondsLeft: fps > 0 ? Math.max(0, total - done) / fps : null, message: `Frame ${done} of ${total}` });
         }
       }
+      release();
       if (batch.frames.length) send(batch);
       await lastSent.catch(() => undefined);
 
@@ -308,13 +325,21 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         summary.notes.push(`Decoded ${timestampsUs.length} frames; the container lists ${total} samples.`);
       }
       if (summary.framesWithPose === 0 && timestampsUs.length > 0) summary.notes.push('No person was found in any frame.');
+      const people = est.people;
+      Object.assign(timing, { peopleDetectorRuns: people.detectorRuns, peopleScanMs: people.scanMs, peopleExtraRuns: people.extraRuns, peopleExtraMs: people.extraMs });
+      if (people.otherFrames > 0) {
+        const seen = people.maxPeople > 2 ? `up to ${people.maxPeople} people at once` : 'two people';
+        summary.notes.push(
+          `Another person was in view: StrideScope saw ${seen}, on ${people.otherFrames} of ${timestampsUs.length} frames (${formatS(people.firstOtherUs! - timestampsUs[0])}–${formatS(people.lastOtherUs! - timestampsUs[0])}). The pose follows the runner, the person whose legs cycle${people.switches ? ` (found by following everyone in view for up to ${EVALUATE_MS / 1000} s)` : ''}, never someone else.`,
+        );
+      }
       let analysis: GaitAnalysis | null = null;
       if (!summary.cancelled && summary.framesWithPose > 0) {
         stage = 'analyze';
         progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: null, message: 'Finding gait events…' });
         const tAnalysis = performance.now();
         try {
-          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness) });
+          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness), otherPersonFramesSeen: people.otherFrames });
         } catch (e) {
           summary.notes.push(`The gait analysis could not run on this clip: ${(e as Error).message}`);
         }

@@ -1,14 +1,14 @@
 /**
  * Vite build plugin: writes dist/sw.js, the offline service worker, with the list of files to precache — the built
  * app shell (HTML, JS, CSS, WASM, worker bundles), the public files, and the default pose model (BlazePose full and
- * its detector). The cache name carries a hash of that list, so a new build replaces the old cache.
+ * its detector, and MoveNet MultiPose, which looks for everyone in view). The cache name carries a hash of that list, so a new build replaces the old cache.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Models precached for offline use after one visit; the others are cached the first time they are used. */
-export const PRECACHED_MODELS = ['blazepose-detector', 'blazepose-full'];
+export const PRECACHED_MODELS = ['blazepose-detector', 'blazepose-full', 'movenet-multipose'];
 
 function walk(dir) {
   const out = [];

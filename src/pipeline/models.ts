@@ -11,6 +11,8 @@ export const MODEL_FILES = [
   'blazepose-heavy',
   'movenet-lightning',
   'movenet-thunder',
+  // several people in view: the pose stage looks for everyone with it (workers/pose.ts)
+  'movenet-multipose',
 ] as const;
 
 export type ModelFile = (typeof MODEL_FILES)[number];

@@ -31,6 +31,11 @@ export interface RunOptions {
    * many ms of clip time (default 100; 0 = on every frame, the benchmark's baseline).
    */
   absentSearchEveryMs?: number;
+  /**
+   * Several people in view (BlazePose): look for everyone now and then, keep following one person, and find the runner
+   * among them (default true). False: one person assumed, as before (the benchmark's "without").
+   */
+  followPeople?: boolean;
 }
 
 export interface Progress {
@@ -96,6 +101,15 @@ export interface StageTiming {
   poseFrames: number;
   /** Extra model runs on crops of frames where the whole frame found no one. */
   cropRetries: number;
+  /**
+   * Several people in view: runs of the multi-person model looking for everyone (every 0.5 s of clip time, 1 s once
+   * the followed person's legs cycle) and landmark-model runs on people other than the followed one (while finding
+   * the runner), with their time (included in poseMs).
+   */
+  peopleDetectorRuns: number;
+  peopleScanMs: number;
+  peopleExtraRuns: number;
+  peopleExtraMs: number;
 }
 
 export type PipelineErrorCode =

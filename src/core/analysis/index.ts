@@ -10,7 +10,7 @@ import { detectSideEvents } from './events';
 import { buildStrides, computeSideSeries, strideLowConfidenceFor, type StrideValueBasis } from './sideMeasures';
 import { analyzeBack } from './backMeasures';
 import { detectPattern } from './pattern';
-import { captureAdvice } from './quality';
+import { captureAdvice, withOtherPersonAdvice } from './quality';
 import { feetOutOfFrameFraction } from './framing';
 import { emptyMeasure, summarise, type Sample } from './summary';
 import { strideTimeFromContacts } from './cadence';
@@ -124,6 +124,7 @@ export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): Ga
   const out = analyzeGaitInner(inRealTime(track, timeScale), options);
   out.timeScale = timeScale;
   if (out.activity === 'none' && !timeScale && !out.slowMotion.suspected) probeSlowMotion(track, options, out);
+  out.advice = withOtherPersonAdvice(out.advice, out.quality, out.frameCount, options.otherPersonFramesSeen);
   out.headline = buildHeadline(out);
   return out;
 }
@@ -199,6 +200,8 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     personFrameFraction: round(personFraction, 3) ?? 0,
     meanKeypointScore: meanKeypointScore(ct),
     swapFramesRepaired: ct.stats.swapFrames,
+    otherPersonFrames: ct.stats.otherPersonFrames,
+    otherPersonFramesSeen: options.otherPersonFramesSeen ?? null,
     outliersRejected: ct.stats.outliers,
     gapsFilled: ct.stats.gapsFilled,
     legLengthPx: round(ct.legLengthPx, 1),

@@ -75,3 +75,21 @@ export function captureAdvice(a: AdviceInput): Advice[] {
   }
   return out;
 }
+
+/**
+ * Several people in view: one advice entry saying another person was seen (by the pose stage's person detector,
+ * `seenFrames`, and/or as frames the pose track had jumped to, `quality.otherPersonFrames`) and that the runner was
+ * followed. A "many dropouts" entry is dropped when the frames left out for the other person are what made it fire.
+ */
+export function withOtherPersonAdvice(advice: Advice[], quality: { otherPersonFrames: number; personFrameFraction: number }, frameCount: number, seenFrames = 0): Advice[] {
+  const blanked = quality.otherPersonFrames;
+  const seen = Math.max(seenFrames, blanked);
+  if (seen <= 0) return advice;
+  const plural = (k: number) => `${k} frame${k === 1 ? '' : 's'}`;
+  const message =
+    `Another person was seen on ${plural(seen)} of ${frameCount}: StrideScope followed the runner (the person whose legs cycle) and kept the other person out of the analysis` +
+    (blanked > 0 ? ` (the pose had jumped to them on ${plural(blanked)}, counted as "no person")` : '') +
+    '. For the cleanest analysis, film the runner alone.';
+  const explainsDropouts = frameCount > 0 && 1 - (quality.personFrameFraction + blanked / frameCount) <= MAX_DROPOUT_FRACTION;
+  return [...advice.filter((a) => !(a.code === 'many-dropouts' && blanked > 0 && explainsDropouts)), { code: 'other-person', severity: blanked > 0 ? 'warning' : 'info', message }];
+}

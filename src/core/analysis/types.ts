@@ -36,6 +36,8 @@ export interface AnalysisOptions {
    * the foot touches, TO = first frame the toe is clearly off).
    */
   correctedEvents?: ManualEvent[];
+  /** Frames on which the pose stage's person detector saw someone besides the person it followed (advice 'other-person'). */
+  otherPersonFramesSeen?: number;
 }
 
 /** An event placed by hand (frame convention of ../shared/clips/labels). */
@@ -256,7 +258,8 @@ export interface Advice {
     | 'runner-leaves-frame'
     | 'feet-out-of-frame'
     | 'too-dark'
-    | 'slow-motion';
+    | 'slow-motion'
+    | 'other-person';
   severity: 'info' | 'warning' | 'error';
   message: string;
 }
@@ -267,6 +270,10 @@ export interface QualityInfo {
   personFrameFraction: number;
   meanKeypointScore: number | null;
   swapFramesRepaired: number;
+  /** Frames whose pose was another person's (the track jumped from the runner to someone else): left out as "no person". */
+  otherPersonFrames: number;
+  /** Frames on which the pose stage saw someone besides the person it followed (AnalysisOptions.otherPersonFramesSeen); null: not told. */
+  otherPersonFramesSeen: number | null;
   outliersRejected: number;
   gapsFilled: number;
   legLengthPx: number | null;

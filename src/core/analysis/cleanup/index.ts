@@ -1,6 +1,7 @@
 /**
- * Clean-up pipeline: confidence gating → left/right swap repair → jitter rejection → gap filling → zero-phase
- * Butterworth low-pass (cutoff in Hz, so it scales with the frame rate). Produces three versions of every keypoint:
+ * Clean-up pipeline: other people's frames blanked (identity.ts) → confidence gating → left/right swap repair → jitter
+ * rejection → gap filling → zero-phase Butterworth low-pass (cutoff in Hz, so it scales with the frame rate).
+ * Produces three versions of every keypoint:
  *   raw    — repaired, de-jittered and gap-filled, NOT smoothed (event change-point fits run on this),
  *   smooth — low-passed for measures (limbs MEASURE_CUTOFF_HZ, trunk/head TRUNK_CUTOFF_HZ),
  *   slow   — low-passed at EVENT_CUTOFF_HZ (event windows, view, periodicity).
@@ -22,6 +23,7 @@ import { FOOT_GROUP, LEG_GROUP, linkAcrossBreaks, repairSwaps } from './swapRepa
 import { rejectOutliers } from './outliers';
 import { fillGaps } from './gapFill';
 import { lowpassNaN } from './butterworth';
+import { separatePeople, withoutFrames } from '../identity';
 
 export interface XY {
   x: Float64Array;
@@ -43,7 +45,7 @@ export interface CleanTrack {
   smooth: Map<KeypointName, XY>;
   slow: Map<KeypointName, XY>;
   legLengthPx: number;
-  stats: { swapFrames: number; outliers: number; gapsFilled: number; personFrames: number };
+  stats: { swapFrames: number; outliers: number; gapsFilled: number; personFrames: number; otherPersonFrames: number };
 }
 
 export interface CleanOptions {
@@ -75,7 +77,10 @@ export function estimateLegLength(series: Map<KeypointName, { x: Float64Array; y
   return v.length ? v[Math.floor(0.75 * (v.length - 1))] : NaN;
 }
 
-export function cleanTrack(track: PoseTrack, opts: CleanOptions = {}): CleanTrack {
+export function cleanTrack(input: PoseTrack, opts: CleanOptions = {}): CleanTrack {
+  // the track may have jumped to another person: their frames count as "no person" from here on
+  const people = separatePeople(input);
+  const track = people.otherPersonFrames ? withoutFrames(input, people.keep) : input;
   const n = track.frameCount;
   const fps = track.fps;
   const gated = extractGated(track, opts.minKeypointScore ?? KEYPOINT_MIN_SCORE);
@@ -148,7 +153,7 @@ export function cleanTrack(track: PoseTrack, opts: CleanOptions = {}): CleanTrac
     smooth,
     slow,
     legLengthPx,
-    stats: { swapFrames, outliers, gapsFilled, personFrames },
+    stats: { swapFrames, outliers, gapsFilled, personFrames, otherPersonFrames: people.otherPersonFrames },
   };
 }
 
