@@ -314,7 +314,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: null, message: 'Finding gait events…' });
         const tAnalysis = performance.now();
         try {
-          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness) });
+          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness), captureFps: options.captureFps });
         } catch (e) {
           summary.notes.push(`The gait analysis could not run on this clip: ${(e as Error).message}`);
         }
@@ -362,6 +362,12 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     frameQueue = job.catch(() => null);
     const bmp = await job;
     return bmp ? Comlink.transfer(bmp, [bmp]) : null;
+  },
+
+  async reanalyze(track, options) {
+    const t = performance.now();
+    const analysis = analyzeGait(track, options);
+    return { analysis, ms: performance.now() - t };
   },
 
   async benchDemux(file) {

@@ -1,6 +1,6 @@
 /** What crosses the page ↔ worker bridge (comlink). DOM-free. */
-import type { GaitAnalysis } from '../core/analysis';
-import type { BackendId, ClipInfo, PoseBatch, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
+import type { AnalysisOptions, GaitAnalysis } from '../core/analysis';
+import type { BackendId, ClipInfo, PoseBatch, PoseFrame, PoseModelId, PoseTrack, ViewChoice } from '../core/types';
 import type { BackendDecision } from './backendChoice';
 
 /** Named stages of one run, in order: decode → pose → analyze → report. */
@@ -31,6 +31,11 @@ export interface RunOptions {
    * many ms of clip time (default 100; 0 = on every frame, the benchmark's baseline).
    */
   absentSearchEveryMs?: number;
+  /**
+   * The rate a slow-motion clip was filmed at (fps; `npm run analyze -- --capture-fps`): the analysis is computed in
+   * real time (AnalysisOptions.captureFps). Absent: the clip's own timestamps are real time.
+   */
+  captureFps?: number;
 }
 
 export interface Progress {
@@ -176,6 +181,11 @@ export interface PipelineWorkerApi {
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null>;
   /** Opens a clip for `frameBitmap` only (a saved record reopened with its video), with the frames' timestamps. */
   loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean>;
+  /**
+   * The gait analysis again on a track the page already holds (no pose model): events corrected by hand, a capture
+   * rate. `ms`: the analysis' own time in the worker.
+   */
+  reanalyze(track: PoseTrack, options: AnalysisOptions): Promise<{ analysis: GaitAnalysis; ms: number }>;
   /** Demux only: every packet of the video track read from the file, not decoded (benchmark). */
   benchDemux(file: Blob): Promise<{ packets: number; bytes: number; ms: number }>;
   /** Decode-only throughput over the clip (benchmark). */
