@@ -39,7 +39,8 @@ export function trackFromFrames(frames: readonly PoseFrame[], keypointNames: rea
 export function baseOptions(a: GaitAnalysis): AnalysisOptions {
   const view: ViewChoice = a.view.overridden ? (a.view.view === 'side' ? 'side' : 'back') : 'auto';
   const o: AnalysisOptions = { view };
-  if (a.quality.imageBrightness !== null) o.imageBrightness = a.quality.imageBrightness;
+  // (a record saved before brightness was measured has no such field)
+  if (a.quality.imageBrightness != null) o.imageBrightness = a.quality.imageBrightness;
   return o;
 }
 
@@ -49,6 +50,24 @@ export function reanalysisOptions(a: GaitAnalysis, c: Corrections): AnalysisOpti
   if (c.events) o.correctedEvents = c.events.map((e) => ({ type: e.type, foot: e.foot, frame: e.frame }));
   if (c.captureFps !== null) o.captureFps = c.captureFps;
   return o;
+}
+
+/**
+ * A saved analysis as the page reads it today: a record saved before hand corrections and slow motion existed lacks
+ * their fields (nothing corrected, no capture rate, nothing suspected). Nothing a user saved is lost or changed.
+ */
+export function upgradeAnalysis(a: GaitAnalysis | null): GaitAnalysis | null {
+  if (!a) return a;
+  const old = a as Partial<GaitAnalysis>;
+  if (old.slowMotion && old.eventsCorrected !== undefined && old.timeScale !== undefined && old.detectedEvents !== undefined && old.activityBasis !== undefined) return a;
+  return {
+    ...a,
+    activityBasis: old.activityBasis ?? null,
+    timeScale: old.timeScale ?? null,
+    slowMotion: old.slowMotion ?? { suspected: false, reason: null, likelyFactor: null },
+    eventsCorrected: old.eventsCorrected ?? false,
+    detectedEvents: old.detectedEvents ?? null,
+  };
 }
 
 /** The corrections an analysis already carries (a record saved before they were stored on their own, a CLI run). */

@@ -18,6 +18,7 @@ describe('event list operations', () => {
     expect(a.map((e) => e.frame)).toEqual([10, 21, 22, 31, 32]);
     expect(moveEvent(list, list[0], -5, 100).moved.frame).toBe(0);
     expect(moveEvent(list, list[4], 500, 100).moved.frame).toBe(99);
+    expect(moveEvent(list, list[1], NaN, 100)).toEqual({ list, moved: list[1] });
     // onto an identical event: nothing changes
     const twin = [ev('IC', 'left', 10), ev('IC', 'left', 11)];
     expect(moveEvent(twin, twin[0], 11, 100).list).toEqual(twin);

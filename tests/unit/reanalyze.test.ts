@@ -7,7 +7,7 @@ import { generateSideTrack, PRESETS } from '../../fixtures/synthetic';
 import { analyzeGait } from '../../src/core/analysis';
 import { compactPoseFrames, framesFromBatch, framesFromPoseTrack, keypointRow, PoseTrackBuilder } from '../../src/core/poseTrack';
 import { BLAZEPOSE_KEYPOINTS, type ClipInfo, type KeypointName, type PoseBatch, type PoseFrame, type PoseTrack, type ViewChoice } from '../../src/core/types';
-import { baseOptions, correctionsOf, NO_CORRECTIONS, reanalysisOptions, reanalyze, sameCorrections, trackFromFrames } from '../../src/app/reanalyze';
+import { baseOptions, correctionsOf, NO_CORRECTIONS, reanalysisOptions, reanalyze, sameCorrections, trackFromFrames, upgradeAnalysis } from '../../src/app/reanalyze';
 import { loadTrack } from './analysis/realEval';
 
 function clipOf(track: PoseTrack): ClipInfo {
@@ -121,5 +121,20 @@ describe('re-analysis with corrections', () => {
     expect(sameCorrections({ events: [{ type: 'IC', foot: 'left', frame: 3 }], captureFps: null }, { events: [{ type: 'IC', foot: 'left', frame: 3 }], captureFps: null })).toBe(true);
     expect(sameCorrections({ events: [{ type: 'IC', foot: 'left', frame: 3 }], captureFps: null }, { events: [{ type: 'IC', foot: 'left', frame: 4 }], captureFps: null })).toBe(false);
     expect(sameCorrections({ events: [], captureFps: null }, NO_CORRECTIONS)).toBe(false);
+  });
+});
+
+describe('an analysis saved by an older version', () => {
+  it('gets the fields of hand corrections and slow motion (nothing corrected, nothing suspected), the rest untouched', () => {
+    const clip = clipOf(synth.track);
+    const { analysis } = workerRun(synthFrames, BLAZEPOSE_KEYPOINTS, clip, 'auto', 90);
+    const { activityBasis: _a, timeScale: _t, slowMotion: _s, eventsCorrected: _e, detectedEvents: _d, ...old } = analysis;
+    const up = upgradeAnalysis(old as never)!;
+    expect(up).toEqual({ ...analysis, activityBasis: null, timeScale: null, slowMotion: { suspected: false, reason: null, likelyFactor: null }, eventsCorrected: false, detectedEvents: null });
+    expect(correctionsOf(up)).toEqual(NO_CORRECTIONS);
+    expect(upgradeAnalysis(analysis)).toBe(analysis);
+    expect(upgradeAnalysis(null)).toBeNull();
+    // its options read back the same (a record without a brightness: none)
+    expect(baseOptions({ ...up, quality: { ...up.quality, imageBrightness: undefined as never } })).toEqual({ view: 'auto' });
   });
 });

@@ -30,7 +30,7 @@ export function moveEvent(list: readonly ManualEvent[], ev: ManualEvent, frame: 
   const to = Math.max(0, Math.min(frameCount - 1, Math.round(frame)));
   const moved = { ...ev, frame: to };
   const i = list.findIndex((e) => sameEvent(e, ev));
-  if (i < 0 || to === ev.frame || list.some((e) => sameEvent(e, moved))) return { list: [...list], moved: i < 0 ? ev : list[i] };
+  if (!Number.isFinite(to) || i < 0 || to === ev.frame || list.some((e) => sameEvent(e, moved))) return { list: [...list], moved: i < 0 ? ev : list[i] };
   const next = [...list];
   next[i] = moved;
   return { list: sortEvents(next), moved };
