@@ -9,6 +9,7 @@
  * the ones the worker passed, read back from its output.
  */
 import { analyzeGait, type AnalysisOptions, type GaitAnalysis, type ManualEvent } from '../core/analysis';
+import { TO_FRAME_DELAY } from '../core/analysis/thresholds';
 import { poseTrackFromFrames } from '../core/poseTrack';
 import type { ClipInfo, KeypointName, PoseFrame, PoseTrack, ViewChoice } from '../core/types';
 
@@ -44,10 +45,27 @@ export function baseOptions(a: GaitAnalysis): AnalysisOptions {
   return o;
 }
 
+/**
+ * The hand-corrected events as the analysis core takes them. An event left where it was detected keeps its detected
+ * sub-frame time: the core reads a hand-placed frame as IC at that frame, TO at frame − TO_FRAME_DELAY, so the frame
+ * given is the one that gives back the detected time. Otherwise correcting one event would put every other one on
+ * whole frames and change strides nobody touched (treadmill clip, every event given back unchanged at whole frames:
+ * contact time 216 → 250 ms, flags 17 → 23; with their sub-frame times: the same medians and flags, trunk–thigh
+ * extension 10.5 → 10.3°). tests/unit/reanalyze.test.ts checks that the detected events given back this way
+ * reproduce the worker's analysis.
+ */
+export function coreEvents(a: GaitAnalysis, events: readonly ManualEvent[]): ManualEvent[] {
+  const detected = new Map((a.detectedEvents ?? a.events).filter((e) => e.method !== 'manual').map((e) => [`${e.type}${e.foot}${e.frame}`, e.subFrame]));
+  return events.map((e) => {
+    const sub = detected.get(`${e.type}${e.foot}${e.frame}`);
+    return { type: e.type, foot: e.foot, frame: sub === undefined ? e.frame : e.type === 'TO' ? sub + TO_FRAME_DELAY : sub };
+  });
+}
+
 /** The options of a re-analysis: the worker's, plus the corrections. */
 export function reanalysisOptions(a: GaitAnalysis, c: Corrections): AnalysisOptions {
   const o = baseOptions(a);
-  if (c.events) o.correctedEvents = c.events.map((e) => ({ type: e.type, foot: e.foot, frame: e.frame }));
+  if (c.events) o.correctedEvents = coreEvents(a, c.events);
   if (c.captureFps !== null) o.captureFps = c.captureFps;
   return o;
 }

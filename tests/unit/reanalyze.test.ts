@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateSideTrack, PRESETS } from '../../fixtures/synthetic';
-import { analyzeGait } from '../../src/core/analysis';
+import { analyzeGait, type GaitAnalysis } from '../../src/core/analysis';
 import { compactPoseFrames, framesFromBatch, framesFromPoseTrack, keypointRow, PoseTrackBuilder } from '../../src/core/poseTrack';
 import { BLAZEPOSE_KEYPOINTS, type ClipInfo, type KeypointName, type PoseBatch, type PoseFrame, type PoseTrack, type ViewChoice } from '../../src/core/types';
 import { baseOptions, correctionsOf, NO_CORRECTIONS, reanalysisOptions, reanalyze, sameCorrections, trackFromFrames, upgradeAnalysis } from '../../src/app/reanalyze';
@@ -76,6 +76,39 @@ describe('re-analysis without corrections equals the worker’s analysis', () =>
     const again = reanalyze(trackFromFrames(pageFrames, real!.keypointNames, clip), reanalysisOptions(analysis, NO_CORRECTIONS));
     expect(again).toEqual(analysis);
   });
+});
+
+describe('events left where they were detected keep their detected timing', () => {
+  const cases: [string, PoseTrack | null][] = [['synthetic', synth.track], ['treadmill-side-left (cached real track)', loadTrack('treadmill-side-left')]];
+  for (const [name, track] of cases) {
+    it.skipIf(!track)(`${name}: the detected events given back as corrections reproduce every stride, measure and flag`, () => {
+      const clip = clipOf(track!);
+      const { analysis, pageFrames } = workerRun(framesFromPoseTrack(track!), track!.keypointNames, clip, 'auto', 100);
+      const t = trackFromFrames(pageFrames, track!.keypointNames, clip);
+      const given = analysis.events.map((e) => ({ type: e.type, foot: e.foot, frame: e.frame }));
+      // sub-frame times come back to 0.01 frame (GaitEvent.subFrame) and a hand-placed event has confidence 1: per
+      // stride within 2 ms and 0.6° (real track: 1 ms, 0.5°), medians within 0.3° (real: 0 except trunk–thigh 0.2°)
+      const expectSame = (again: GaitAnalysis) => {
+        expect(again.eventsCorrected).toBe(true);
+        expect(again.events.map((e) => [e.type, e.foot, e.frame])).toEqual(analysis.events.map((e) => [e.type, e.foot, e.frame]));
+        expect(again.events.every((e, i) => Math.abs(e.subFrame - analysis.events[i].subFrame) <= 0.011)).toBe(true);
+        expect(again.strides.map((x) => [x.foot, x.icFrame, x.toFrame, x.nextIcFrame, x.strike])).toEqual(analysis.strides.map((x) => [x.foot, x.icFrame, x.toFrame, x.nextIcFrame, x.strike]));
+        again.strides.forEach((x, i) => {
+          const y = analysis.strides[i];
+          for (const k of ['contactTimeMs', 'flightTimeMs', 'strideTimeMs'] as const) if (y[k] !== null) expect(Math.abs(x[k]! - y[k]!), `${k} of stride ${i}`).toBeLessThanOrEqual(2);
+          for (const k of ['kneeFlexionIcDeg', 'footAngleDeg', 'shankAngleIcDeg', 'thighExtensionToDeg', 'trunkThighExtensionToDeg', 'trunkLeanToDeg'] as const) if (y[k] !== null) expect(Math.abs(x[k]! - y[k]!), `${k} of stride ${i}`).toBeLessThanOrEqual(0.6);
+        });
+        expect(again.flags.map((f) => [f.kind, f.foot, f.frame])).toEqual(analysis.flags.map((f) => [f.kind, f.foot, f.frame]));
+        for (const k of ['cadence', 'contactTimeMs', 'flightTimeMs', 'strideTimeMs'] as const) expect(Math.abs(again.summary[k].value! - analysis.summary[k].value!), k).toBeLessThanOrEqual(2);
+        for (const k of ['kneeFlexionIcDeg', 'footAngleDeg', 'thighExtensionToDeg', 'trunkThighExtensionToDeg'] as const) expect(Math.abs(again.summary[k].value! - analysis.summary[k].value!), k).toBeLessThanOrEqual(0.3);
+      };
+      expectSame(reanalyze(t, reanalysisOptions(analysis, { events: given, captureFps: null })));
+      // and from a corrected analysis (which keeps the detected events beside the corrected ones): the same
+      const moved = given.map((e, i) => (i === 8 ? { ...e, frame: e.frame + 1 } : e));
+      const corrected = reanalyze(t, reanalysisOptions(analysis, { events: moved, captureFps: null }));
+      expectSame(reanalyze(t, reanalysisOptions(corrected, { events: given, captureFps: null })));
+    });
+  }
 });
 
 describe('re-analysis with corrections', () => {
