@@ -112,34 +112,32 @@ export function ConsultView({
         </div>
       )}
       {analysis.activity !== 'none' && <SummaryCards analysis={analysis} />}
-      <div className="consult-main">
-        <div className="player-col">
-          <Player
-            clip={clip}
-            frames={frames}
-            getFrame={getFrame}
-            index={frame}
-            onIndex={seek}
-            events={model.events}
-            stances={model.stances}
-            groundTiltDeg={analysis.quality.groundTiltDeg}
+      <div className={`consult-main${editable ? ' editing' : ''}`}>
+        <Player
+          clip={clip}
+          frames={frames}
+          getFrame={getFrame}
+          index={frame}
+          onIndex={seek}
+          events={model.events}
+          stances={model.stances}
+          groundTiltDeg={analysis.quality.groundTiltDeg}
+          active={active}
+          timeFactor={factor}
+          onEventJump={editable ? onEventJump : undefined}
+        />
+        {editable && edit && (
+          <EventEditor
+            analysis={analysis}
+            frame={frame}
+            frameCount={frames.length}
+            onSeek={seek}
+            selected={selected && working.some((e) => sameEvent(e, selected)) ? selected : null}
+            onSelect={setSelected}
+            edit={edit}
             active={active}
-            timeFactor={factor}
-            onEventJump={editable ? onEventJump : undefined}
           />
-          {editable && edit && (
-            <EventEditor
-              analysis={analysis}
-              frame={frame}
-              frameCount={frames.length}
-              onSeek={seek}
-              selected={selected && working.some((e) => sameEvent(e, selected)) ? selected : null}
-              onSelect={setSelected}
-              edit={edit}
-              active={active}
-            />
-          )}
-        </div>
+        )}
         {hasChart && (
           <section className="card timeline-card" aria-label="Timeline">
             <h2>Over the clip</h2>

@@ -209,7 +209,7 @@ export function EventEditor({
           {shownDetected.map((e) => (
             <path
               key={`d${e.type}${e.foot}${e.frame}`}
-              d={triangle(xOf(e.frame), LANE[e.foot] + LANE_H / 2, e.type === 'IC', 6)}
+              d={triangle(xOf(e.frame), LANE[e.foot] + LANE_H / 2, e.type === 'IC', 7)}
               className="ee-detected"
               data-testid="strip-detected-mark"
               data-frame={e.frame}
