@@ -364,12 +364,6 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     return bmp ? Comlink.transfer(bmp, [bmp]) : null;
   },
 
-  async reanalyze(track, options) {
-    const t = performance.now();
-    const analysis = analyzeGait(track, options);
-    return { analysis, ms: performance.now() - t };
-  },
-
   async benchDemux(file) {
     const clip = await openClip(file, 'bench');
     const t0 = performance.now();

@@ -18,7 +18,7 @@ export interface BenchHook {
   run(file: Blob, options: RunOptions): Promise<{ outcome: RunOutcome; frames: PoseFrame[]; wallMs: number; firstFrameWallMs: number | null }>;
   /**
    * A re-analysis with corrections on the page's own (main) thread, as it would block the page if it ran there: the
-   * track rebuilt from the result's frames, then the analysis (ms each). The page itself runs it in the clip's worker.
+   * track rebuilt from the result's frames, then the analysis (ms each). The page itself runs it in the analysis worker.
    */
   reanalyzeOnPage(result: AnalyzeResult, corrections: Corrections): { trackMs: number; analysisMs: number; events: number };
 }

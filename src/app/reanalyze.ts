@@ -1,8 +1,8 @@
 /**
  * Re-analysis without the pose model (issue 13, items 7 and 3): the gait analysis computed again from the poses the
  * page already holds, with events corrected by hand and / or the capture rate of a slow-motion clip. Pure and
- * DOM-free: the page builds the track and the options here, and the clip's worker runs `analyzeGait` on them (see
- * docs/REPORT.md for the timings that put it there).
+ * DOM-free: the page builds the track and the options here, and a worker of its own (workers/analysis.worker.ts)
+ * runs `analyzeGait` on them (docs/REPORT.md has the timings that put it there).
  *
  * Without corrections the result equals the worker's own analysis (tests/unit/reanalyze.test.ts): the track is the
  * one the worker analysed (both hold float32 keypoints, the same timestamps, the same frame rate) and the options are

@@ -7,6 +7,7 @@ import type { GaitAnalysis } from '../core/analysis';
 import type { AnalyzeResult, ClipInfo, KeypointName, PoseFrame, PoseModelId, PoseTrack, ViewChoice } from '../core/types';
 import { compactPoseFrames } from '../core/poseTrack';
 import { PipelineBridge } from '../pipeline/bridge';
+import { AnalysisBridge } from '../pipeline/analysisBridge';
 import type { BackendDecision } from '../pipeline/backendChoice';
 import type { BackendInfo, LiveFrame, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
 import { buildAnalyzeResult } from './result';
@@ -59,7 +60,7 @@ export interface ClipRun {
   lastReanalysis: ReanalysisTiming | null;
   /** Why the last correction could not be applied, if it could not. */
   correctionProblem: string | null;
-  /** Changes the corrections; the analysis follows (in the clip's worker, from the poses the page holds). */
+  /** Changes the corrections; the analysis follows (in the analysis worker, from the poses the page holds). */
   correct(next: Corrections): void;
   /** Back to the corrections before the last change. */
   undo(): void;
@@ -84,6 +85,10 @@ export interface ReanalysisTiming {
   trackMs: number;
   frames: number;
 }
+
+/** The analysis worker is warmed this long after a report is shown, on this many frames. */
+const WARM_UP_AFTER_MS = 1500;
+const WARM_UP_FRAMES = 240;
 
 /** Idle time after the page opens before the pose engines are measured (a run started sooner goes first). */
 const MEASURE_AFTER_IDLE_MS = 2000;
@@ -134,6 +139,9 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
   const pending = useRef<Corrections | null>(null);
   const abort = useRef<AbortController | null>(null);
   const started = useRef(false);
+  /** Re-analyses (corrections) run in a worker of their own, started on the first one. */
+  const analysisWorker = useRef<AnalysisBridge | null>(null);
+  useEffect(() => () => analysisWorker.current?.dispose(), []);
 
   /** Shows an analysis (and the run it belongs to); `fresh`: a new clip or record, whose corrections start as given. */
   const show = useCallback((a: GaitAnalysis | null, r: AnalyzeResult | null, fresh?: Corrections) => {
@@ -143,6 +151,17 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
     setResult(r);
     if (fresh) {
       generation.current++;
+      // a fresh worker's first analysis is slow (not yet compiled: 250 ms for what then takes 50): the analysis worker
+      // is started and warmed on a short piece of the clip while the user looks at the report
+      const gen = generation.current;
+      if (a && r && a.activity !== 'none') {
+        setTimeout(() => {
+          if (gen !== generation.current || history.current.length || inflight.current) return;
+          analysisWorker.current ??= new AnalysisBridge();
+          const piece = trackFromFrames(r.frames.slice(0, WARM_UP_FRAMES), r.model.keypoints as readonly KeypointName[], r.clip);
+          void analysisWorker.current.reanalyze(piece, reanalysisOptions(a, fresh)).catch(() => undefined);
+        }, WARM_UP_AFTER_MS);
+      }
       history.current = [];
       trackCache.current = null;
       pending.current = null;
@@ -277,12 +296,11 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
   );
 
   /**
-   * Applies corrections: the analysis is computed again in the clip's worker from the poses the page holds (no pose
+   * Applies corrections: the analysis is computed again in the analysis worker from the poses the page holds (no pose
    * model). Changes made while one is computed are coalesced: only the latest is computed next.
    */
   const reanalyse = useCallback(
     async (c: Corrections) => {
-      if (!bridge) return;
       if (inflight.current) {
         pending.current = c;
         return;
@@ -301,7 +319,8 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
           if (trackCache.current?.frames !== r.frames) trackCache.current = { frames: r.frames, track: trackFromFrames(r.frames, r.model.keypoints as readonly KeypointName[], r.clip) };
           const trackMs = performance.now() - t0;
           try {
-            const out = await bridge.reanalyze(trackCache.current.track, reanalysisOptions(base, next));
+            analysisWorker.current ??= new AnalysisBridge();
+            const out = await analysisWorker.current.reanalyze(trackCache.current.track, reanalysisOptions(base, next));
             if (gen !== generation.current) break;
             setLastReanalysis({ ms: performance.now() - t0, workerMs: out.ms, trackMs, frames: r.frames.length });
             if (!pending.current) {
@@ -318,7 +337,7 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
         setReanalysing(false);
       }
     },
-    [bridge, show],
+    [show],
   );
 
   const correct = useCallback(

@@ -4,8 +4,7 @@
  * terminated and replaced, so Cancel always stops work within 1 s.
  */
 import * as Comlink from 'comlink';
-import type { PoseFrame, PoseModelId, PoseTrack } from '../core/types';
-import type { AnalysisOptions, GaitAnalysis } from '../core/analysis';
+import type { PoseFrame, PoseModelId } from '../core/types';
 import { framesFromBatch } from '../core/poseTrack';
 import type { PipelineWorkerApiWithCancel } from '../../workers/pipeline.worker';
 import type { BackendDecision } from './backendChoice';
@@ -111,11 +110,6 @@ export class PipelineBridge {
 
   loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean> {
     return this.api.loadClip(file, fileName, timestampsUs);
-  }
-
-  /** The gait analysis again on a track the page holds (no pose model), in this clip's worker. */
-  reanalyze(track: PoseTrack, options: AnalysisOptions): Promise<{ analysis: GaitAnalysis; ms: number }> {
-    return this.api.reanalyze(track, options);
   }
 
   get remote(): Comlink.Remote<PipelineWorkerApiWithCancel> {

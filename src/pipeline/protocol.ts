@@ -1,6 +1,6 @@
 /** What crosses the page ↔ worker bridge (comlink). DOM-free. */
-import type { AnalysisOptions, GaitAnalysis } from '../core/analysis';
-import type { BackendId, ClipInfo, PoseBatch, PoseFrame, PoseModelId, PoseTrack, ViewChoice } from '../core/types';
+import type { GaitAnalysis } from '../core/analysis';
+import type { BackendId, ClipInfo, PoseBatch, PoseFrame, PoseModelId, ViewChoice } from '../core/types';
 import type { BackendDecision } from './backendChoice';
 
 /** Named stages of one run, in order: decode → pose → analyze → report. */
@@ -181,11 +181,6 @@ export interface PipelineWorkerApi {
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null>;
   /** Opens a clip for `frameBitmap` only (a saved record reopened with its video), with the frames' timestamps. */
   loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean>;
-  /**
-   * The gait analysis again on a track the page already holds (no pose model): events corrected by hand, a capture
-   * rate. `ms`: the analysis' own time in the worker.
-   */
-  reanalyze(track: PoseTrack, options: AnalysisOptions): Promise<{ analysis: GaitAnalysis; ms: number }>;
   /** Demux only: every packet of the video track read from the file, not decoded (benchmark). */
   benchDemux(file: Blob): Promise<{ packets: number; bytes: number; ms: number }>;
   /** Decode-only throughput over the clip (benchmark). */
