@@ -339,7 +339,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         progress({ framesDone: timestampsUs.length, framesTotal: total, fps: 0, secondsLeft: null, message: 'Finding gait events…' });
         const tAnalysis = performance.now();
         try {
-          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness), otherPersonFramesSeen: people.otherFrames });
+          analysis = analyzeGait(track.finish(rate.fps ?? clip.info.nominalFps), { view: options.view, imageBrightness: medianOf(brightness), otherPersonFramesSeen: people.otherFrames, captureFps: options.captureFps });
         } catch (e) {
           summary.notes.push(`The gait analysis could not run on this clip: ${(e as Error).message}`);
         }

@@ -13,5 +13,5 @@ export function openApp(context: BrowserContext, url: string): Promise<Page>;
 export function analyzeInPage(
   page: Page,
   clipPath: string,
-  options?: { model?: string; view?: string; timeoutMs?: number; onProgress?: (pct: number) => void; wholeLongClips?: boolean; fetchResult?: boolean },
+  options?: { model?: string; view?: string; captureFps?: number | null; timeoutMs?: number; onProgress?: (pct: number) => void; wholeLongClips?: boolean; fetchResult?: boolean },
 ): Promise<InPageOutcome>;

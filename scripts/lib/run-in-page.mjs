@@ -19,10 +19,11 @@ export async function openApp(context, url) {
 }
 
 /** Runs one clip through the page; resolves with { phase, result, error, summary, frameCount, wallMs }. */
-export async function analyzeInPage(page, clipPath, { model = 'full', view = 'auto', timeoutMs = 30 * 60_000, onProgress, wholeLongClips = false, fetchResult = true } = {}) {
+export async function analyzeInPage(page, clipPath, { model = 'full', view = 'auto', captureFps = null, timeoutMs = 30 * 60_000, onProgress, wholeLongClips = false, fetchResult = true } = {}) {
   const before = await page.evaluate(() => window.__stridescope.runs);
-  // the page asks which part of a clip over 3 minutes to analyse; batch use analyses it whole instead
-  await page.evaluate((o) => window.__stridescope.setOptions(o), { model, view, askLongClips: !wholeLongClips });
+  // the page asks which part of a clip over 3 minutes to analyse; batch use analyses it whole instead.
+  // captureFps: a slow-motion clip's capture rate (null: none; always set, so one run's rate never carries to the next)
+  await page.evaluate((o) => window.__stridescope.setOptions(o), { model, view, askLongClips: !wholeLongClips, captureFps: captureFps ?? null });
   await page.waitForFunction((o) => {
     const m = document.querySelector('[data-testid=model-select]');
     const v = document.querySelector('[data-testid=view-select]');

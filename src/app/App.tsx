@@ -1,18 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalyzeResult, PoseModelId, ViewChoice } from '../core/types';
 import { MODEL_LABELS, MOVENET_LIMITS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
 import type { BackendDecision } from '../pipeline/backendChoice';
-import { useClipRun, type Phase, type RunEnd } from './useClipRun';
+import { useClipRun, type Phase, type ReanalysisTiming, type RunEnd } from './useClipRun';
+import type { Corrections } from './reanalyze';
+import type { EditController } from './report/EventEditor';
 import { CompareView } from './report/CompareView';
 import { RecordsPanel } from './records/RecordsPanel';
 import { SaveRecord } from './records/SaveRecord';
 import { clearDraft, getDraft, getRecord, getVideo, saveDraft, type AnalysisDraft, type PatientRecord } from './records/db';
 
-/** A saved analysis and its video (null when the record was saved without it). */
-type SavedClip = { result: AnalyzeResult; video: Blob | null };
+/** A saved analysis and its video (null when the record was saved without it), with the corrections saved with it. */
+type SavedClip = { result: AnalyzeResult; video: Blob | null; corrections: Corrections | null };
 
 async function savedClip(rec: PatientRecord, i: number): Promise<SavedClip> {
-  return { result: rec.clips[i].result, video: rec.clips[i].hasVideo ? await getVideo(rec.id, i) : null };
+  // records saved before corrections were stored have none: the analysis itself then says what was corrected
+  return { result: rec.clips[i].result, video: rec.clips[i].hasVideo ? await getVideo(rec.id, i) : null, corrections: rec.clips[i].corrections ?? null };
 }
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
@@ -38,8 +41,14 @@ export interface StrideScopeHook {
   backendDecision?(): Promise<BackendDecision | null>;
   /** A raw decoded frame of the first clip (tests compare exported stills with it). */
   frameBitmap?(index: number, longSide: number): Promise<ImageBitmap | null>;
-  /** `askLongClips: false` (the command line, batch): long clips are analysed whole instead of asking for a part. */
-  setOptions(o: { model?: PoseModelId; view?: ViewChoice; askLongClips?: boolean }): void;
+  /**
+   * `askLongClips: false` (the command line, batch): long clips are analysed whole instead of asking for a part.
+   * `captureFps`: the rate a slow-motion clip was filmed at, for the next runs (null: none).
+   */
+  setOptions(o: { model?: PoseModelId; view?: ViewChoice; askLongClips?: boolean; captureFps?: number | null }): void;
+  /** The first clip's corrections (events by hand, capture rate) and its last re-analysis' timings. */
+  corrections?: Corrections;
+  reanalysis?: ReanalysisTiming | null;
 }
 
 declare global {
@@ -69,6 +78,7 @@ export function App() {
   const second = useClipRun(wantSecond);
   const runs = useRef(0);
   const askLongClips = useRef(true);
+  const captureFps = useRef<number | null>(null);
   const hook = useRef<StrideScopeHook>({ phase: 'idle', result: null, error: null, summary: null, runs: 0, second: null, setOptions: () => {} });
   const { phase, clip, progress, live, error, summary, frames, analysis, modelsProblem, getFrame } = primary;
 
@@ -82,8 +92,28 @@ export function App() {
       if (o.model) setModel(o.model);
       if (o.view) setView(o.view);
       if (o.askLongClips !== undefined) askLongClips.current = o.askLongClips;
+      if (o.captureFps !== undefined) captureFps.current = o.captureFps;
     };
   }, [primary.ready]);
+
+  // a correction (events by hand, capture rate) gives a new analysis of the same run: tests and scripts read it here
+  useEffect(() => {
+    hook.current.corrections = primary.corrections;
+    hook.current.reanalysis = primary.lastReanalysis;
+    if (primary.phase === 'done' && primary.result && hook.current.phase === 'done') hook.current.result = primary.result;
+  }, [primary.result, primary.corrections, primary.lastReanalysis, primary.phase]);
+  const edit: EditController = useMemo(
+    () => ({
+      corrections: primary.corrections,
+      correct: primary.correct,
+      undo: primary.undo,
+      canUndo: primary.canUndo,
+      reanalysing: primary.reanalysing,
+      problem: primary.correctionProblem,
+      lastMs: primary.lastReanalysis?.ms ?? null,
+    }),
+    [primary.corrections, primary.correct, primary.undo, primary.canUndo, primary.reanalysing, primary.correctionProblem, primary.lastReanalysis],
+  );
 
   // the analysis in progress is saved as it goes (every ~2 s), so a reload or a crash can resume it
   const lastDraft = useRef(0);
@@ -103,6 +133,7 @@ export function App() {
           view: v,
           priorFrames: resume?.frames,
           range,
+          captureFps: captureFps.current ?? undefined,
           // a long clip is not analysed whole unless the user says so
           askAboveS: resume || part || !askLongClips.current ? undefined : LONG_CLIP_S,
           onCheckpoint: (frames, totalFrames) => {
@@ -151,7 +182,7 @@ export function App() {
       setPatientLabel(owner.patientLabel);
       setSessionDate(owner.date);
       setRecordId(owner.id);
-      await primary.load(first.result, first.video);
+      await primary.load(first.result, first.video, first.corrections);
       runs.current++;
       Object.assign(hook.current, { phase: 'done', result: first.result, error: null, summary: null, runs: runs.current });
       if (other) {
@@ -176,7 +207,7 @@ export function App() {
     const p = pendingSecond.current;
     if (!p || !second.ready) return;
     pendingSecond.current = null;
-    void second.load(p.result, p.video).then(() => {
+    void second.load(p.result, p.video, p.corrections).then(() => {
       hook.current.second = { phase: 'done', result: p.result, error: null, summary: null };
     });
   }, [second.ready, second.load, pendingTick]);
@@ -298,12 +329,12 @@ export function App() {
           )}
           {analysis && phase === 'done' && <GaitHeadline analysis={analysis} />}
         </div>
-        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
+        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} edit={edit} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
         {phase === 'done' && primary.result && analysis && (
           <SaveRecord
             clips={[
-              { result: primary.result, video: primary.file },
-              ...(wantSecond && second.phase === 'done' && second.result ? [{ result: second.result, video: second.file }] : []),
+              { result: primary.result, video: primary.file, corrections: primary.corrections },
+              ...(wantSecond && second.phase === 'done' && second.result ? [{ result: second.result, video: second.file, corrections: second.corrections }] : []),
             ]}
             patientLabel={patientLabel}
             date={sessionDate}

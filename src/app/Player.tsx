@@ -24,9 +24,13 @@ export interface PlayerProps {
   /** Keyboard shortcuts only act when this player is the active one (two clips on one page). */
   active?: boolean;
   label?: string;
+  /** Real seconds per second of the clip's own time (a slow-motion clip with its capture rate given: < 1). */
+  timeFactor?: number;
+  /** Shift+← / Shift+→ (or their buttons) landed on the event frame `frame` (the editor selects that event). */
+  onEventJump?(frame: number): void;
 }
 
-export function Player({ clip, frames, getFrame, index, onIndex, events = [], stances = [], groundTiltDeg = null, active = true, label = 'Frame player' }: PlayerProps) {
+export function Player({ clip, frames, getFrame, index, onIndex, events = [], stances = [], groundTiltDeg = null, active = true, label = 'Frame player', timeFactor = 1, onEventJump }: PlayerProps) {
   const [shown, setShown] = useState(-1);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(0.25);
@@ -42,9 +46,12 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
   const jump = useCallback(
     (dir: 1 | -1) => {
       const f = adjacentEventFrame(events, indexRef.current, dir);
-      if (f !== null) go(f);
+      if (f !== null) {
+        go(f);
+        onEventJump?.(f);
+      }
     },
-    [events, go],
+    [events, go, onEventJump],
   );
 
   // draw the wanted frame (frames are fetched from the worker; a newer request supersedes an older one)
@@ -98,7 +105,8 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
     };
   }, [index, frames, clip.displayWidth, clip.displayHeight, getFrame, zoom, layers, groundTiltDeg]);
 
-  // playback at 0.1–1× of real time, following the frames' own timestamps (skips frames when drawing lags)
+  // playback at 0.1–1× of real time, following the frames' own timestamps (skips frames when drawing lags); a
+  // slow-motion clip with its capture rate given plays its frames faster (real time is timeFactor × clip time)
   useEffect(() => {
     if (!playing) return;
     const t0 = performance.now();
@@ -106,7 +114,7 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
     const us0 = frames[start]?.timestampUs ?? 0;
     let raf = 0;
     const tick = () => {
-      const target = us0 + (performance.now() - t0) * 1000 * speed;
+      const target = us0 + ((performance.now() - t0) * 1000 * speed) / timeFactor;
       let i = indexRef.current < start ? start : indexRef.current;
       while (i < last && frames[i + 1].timestampUs <= target) i++;
       if (i !== indexRef.current) onIndex(i);
@@ -118,13 +126,15 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
     };
     raf = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(raf);
-  }, [playing, speed, frames, last, onIndex]);
+  }, [playing, speed, frames, last, onIndex, timeFactor]);
 
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (t && ((t.tagName === 'INPUT' && (t as HTMLInputElement).type !== 'range') || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+      // Alt+← → move an event (the event editor); Ctrl / Cmd combinations are the browser's
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'ArrowLeft' && e.shiftKey) jump(-1);
       else if (e.key === 'ArrowRight' && e.shiftKey) jump(1);
       else if (e.key === 'ArrowLeft') step(-1);
@@ -193,7 +203,8 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
         ))}
       </div>
       <p className="frame-info" data-testid="frame-info" aria-live="polite">
-        Frame <strong data-testid="frame-index">{index}</strong> of {last} · {f ? formatFrameTime(f.timestampUs, first) : ''}
+        Frame <strong data-testid="frame-index">{index}</strong> of {last} · {f ? formatFrameTime(first + (f.timestampUs - first) * timeFactor, first) : ''}
+        {timeFactor !== 1 ? ' real time' : ''}
         {stances.length > 0 && (
           <span data-testid="gait-phase">
             {' '}

@@ -2,7 +2,9 @@
  * Installed only with ?bench in the URL: lets scripts/bench.mjs time each stage on its own, in the real worker,
  * plus the peers' way (seeking a <video> element frame by frame) for comparison.
  */
-import type { BackendId, PoseFrame, PoseModelId } from '../core/types';
+import type { AnalyzeResult, BackendId, KeypointName, PoseFrame, PoseModelId } from '../core/types';
+import type { GaitAnalysis } from '../core/analysis';
+import { reanalysisOptions, reanalyze, trackFromFrames, type Corrections } from './reanalyze';
 import { PipelineBridge } from '../pipeline/bridge';
 import type { RunOptions, RunOutcome } from '../pipeline/protocol';
 
@@ -14,6 +16,11 @@ export interface BenchHook {
   seekVideo(file: Blob, frames: number, clipFrames: number, longSide: number): Promise<{ frames: number; ms: number; failed: number }>;
   /** One whole run through the real worker, with these options: the outcome (timings in its summary) and every frame. */
   run(file: Blob, options: RunOptions): Promise<{ outcome: RunOutcome; frames: PoseFrame[]; wallMs: number; firstFrameWallMs: number | null }>;
+  /**
+   * A re-analysis with corrections on the page's own (main) thread, as it would block the page if it ran there: the
+   * track rebuilt from the result's frames, then the analysis (ms each). The page itself runs it in the analysis worker.
+   */
+  reanalyzeOnPage(result: AnalyzeResult, corrections: Corrections): { trackMs: number; analysisMs: number; events: number };
 }
 
 declare global {
@@ -69,6 +76,13 @@ export function installBenchHook(): void {
     decode: (file, toPixels, longSide) => bridge.remote.benchDecode(file, toPixels, longSide),
     pose: (file, model, backend, n, longSide) => bridge.remote.benchPose(file, model, backend, n, longSide),
     seekVideo,
+    reanalyzeOnPage(result, corrections) {
+      const t0 = performance.now();
+      const track = trackFromFrames(result.frames, result.model.keypoints as readonly KeypointName[], result.clip);
+      const t1 = performance.now();
+      const a = reanalyze(track, reanalysisOptions(result.analysis as GaitAnalysis, corrections));
+      return { trackMs: t1 - t0, analysisMs: performance.now() - t1, events: a.events.length };
+    },
     async run(file, options) {
       const frames: PoseFrame[] = [];
       const t0 = performance.now();

@@ -1,4 +1,5 @@
 /** Display formatting for the page (pure). */
+import type { TimeScale } from '../core/analysis/types';
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(0)} KB`;
@@ -21,4 +22,15 @@ export function formatTimeLeft(s: number | null): string {
 
 export function formatFrameTime(timestampUs: number, firstUs: number): string {
   return `${((timestampUs - firstUs) / 1e6).toFixed(3)} s`;
+}
+
+function fps(v: number): string {
+  const r = Math.round(v * 100) / 100;
+  return Number.isInteger(r) ? String(r) : r.toFixed(2).replace(/\.?0+$/, '');
+}
+
+/** "filmed at 60 fps, played at 30 fps (2× slow motion)". */
+export function timeScaleWords(ts: TimeScale): string {
+  const k = ts.captureFps / ts.playbackFps;
+  return `filmed at ${fps(ts.captureFps)} fps, played at ${fps(ts.playbackFps)} fps (${k >= 1 ? `${fps(k)}× slow motion` : `sped up ${fps(1 / k)}×`})`;
 }

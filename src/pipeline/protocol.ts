@@ -36,6 +36,11 @@ export interface RunOptions {
    * among them (default true). False: one person assumed, as before (the benchmark's "without").
    */
   followPeople?: boolean;
+  /**
+   * The rate a slow-motion clip was filmed at (fps; `npm run analyze -- --capture-fps`): the analysis is computed in
+   * real time (AnalysisOptions.captureFps). Absent: the clip's own timestamps are real time.
+   */
+  captureFps?: number;
 }
 
 export interface Progress {

@@ -32,3 +32,29 @@ test('npm run analyze without --out prints a short human summary; --model movene
   expect(withPose!.keypoints).toHaveLength(17);
   expect(withPose!.keypoints!.some((k) => k.name === 'left_heel')).toBe(false);
 });
+
+test('npm run analyze on slow motion: the summary says so and which --capture-fps to give; with it the JSON is in real time', async () => {
+  // 4 s of the treadmill clip played 2× slower than filmed (ffmpeg setpts), as a phone's 60 fps slow motion at 30 fps
+  const dir = scratchDir();
+  const slow = join(dir, 'slow2x.mp4');
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-ss', '6', '-t', '4', '-i', sharedClip('treadmill-side-left.mp4'), '-vf', 'setpts=2*PTS', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-an', '-r', '30', slow]);
+  const text = execFileSync('npm', ['run', '--silent', 'analyze', '--', slow], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  console.log(text);
+  expect(text).toMatch(/Cadence not measured/);
+  expect(text).toMatch(/slow motion\? This looks like slow motion: .*run again with --capture-fps 60 \(likely 2× the 30 fps it plays at\)/);
+  const out = join(dir, 'slow.json');
+  execFileSync('npm', ['run', '--silent', 'analyze', '--', slow, '--capture-fps', '60', '--out', out], { cwd: ROOT, timeout: 300_000 });
+  const doc = JSON.parse(readFileSync(out, 'utf8')) as AnalyzeResult;
+  expect(new Ajv({ allErrors: true, strict: false }).compile(schema)(doc)).toBe(true);
+  const a = doc.analysis!;
+  console.log(`--capture-fps 60: cadence ${a.summary.cadence.value}, contact ${a.summary.contactTimeMs.value} ms, ${JSON.stringify(a.timeScale)}`);
+  expect(a.timeScale!.captureFps).toBe(60);
+  expect(a.fps).toBe(60);
+  expect(a.slowMotion.suspected).toBe(false);
+  // the clip's own cadence (6–12 s of the treadmill clip reads 170 steps/min in tests/browser/corrections.spec.ts)
+  expect(a.summary.cadence.value).toBeGreaterThanOrEqual(160);
+  expect(a.summary.cadence.value).toBeLessThanOrEqual(180);
+  const human = execFileSync('npm', ['run', '--silent', 'analyze', '--', slow, '--capture-fps', '60'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  expect(human).toMatch(/slow motion: filmed at 60 fps, played at 30\.00 fps \(--capture-fps\): every time below is real time/);
+  expect(human).toMatch(/Cadence 1[67]\d steps\/min/);
+});

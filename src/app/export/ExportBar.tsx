@@ -5,6 +5,7 @@ import { keypointsCsv, resultJson, stridesCsv } from './data';
 import { download, exportBaseName, flaggedFrames, stillFileName, stillPng, type StillContext } from './still';
 import { zip } from './zip';
 import { buildPdfReport, type Paper } from './pdfReport';
+import { labelsFileName, labelsJson } from './labels';
 
 /** Exports of one analysed clip: annotated stills (this frame, or every flagged frame as a ZIP), CSV and JSON data. */
 export function ExportBar({
@@ -111,7 +112,23 @@ export function ExportBar({
         <button type="button" disabled={!result} onClick={() => result && download(new Blob([resultJson(result)], { type: 'application/json' }), `${base}-analysis.json`)} data-testid="export-json">
           Analysis (JSON)
         </button>
+        <button
+          type="button"
+          disabled={analysis.events.length === 0}
+          onClick={() => download(new Blob([labelsJson(analysis, clip)], { type: 'application/json' }), labelsFileName(clip))}
+          data-testid="export-labels"
+          title="The contacts and toe-offs in the format of StrideScope's hand labels"
+        >
+          Labels (JSON){analysis.eventsCorrected ? ', corrected' : ''}
+        </button>
       </div>
+      {(analysis.eventsCorrected || analysis.timeScale) && (
+        <p className="note-muted" data-testid="export-corrected-note">
+          Every export is of the analysis as shown
+          {analysis.eventsCorrected ? ': events corrected by hand (the JSON keeps the detected ones too; the strides CSV says so on every row)' : ''}
+          {analysis.timeScale ? `${analysis.eventsCorrected ? ';' : ':'} times in real time (filmed at ${analysis.timeScale.captureFps} fps)` : ''}.
+        </p>
+      )}
       {busy && (
         <p className="note" role="status">
           {busy}…

@@ -28,14 +28,19 @@ export function keypointsCsv(frames: readonly PoseFrame[]): string {
   return csv(['frame', 'time_ms', 'keypoint', 'x_px', 'y_px', 'z', 'score'], rows);
 }
 
-/** One row per stride (from one initial contact to the next of the same foot) with every per-stride measure. */
+/**
+ * One row per stride (from one initial contact to the next of the same foot) with every per-stride measure, and where
+ * its events come from ('detected', or 'corrected by hand') and the capture rate its times are computed with.
+ */
 export function stridesCsv(a: GaitAnalysis): string {
   const keys = [
     'foot', 'side', 'icFrame', 'toFrame', 'nextIcFrame', 'strike', 'footAngleDeg', 'kneeFlexionIcDeg', 'shankAngleIcDeg', 'overstride',
     'thighExtensionToDeg', 'trunkThighExtensionToDeg', 'trunkLeanToDeg', 'lumbarExtensionEstimateDeg', 'pelvicTiltEstimateDeg',
     'contactTimeMs', 'flightTimeMs', 'strideTimeMs', 'confidence',
   ] as const;
-  return csv([...keys], a.strides.map((s) => keys.map((k) => s[k])));
+  const events = a.eventsCorrected ? 'corrected by hand' : 'detected';
+  const capture = a.timeScale?.captureFps ?? null;
+  return csv([...keys, 'events', 'capture_fps'], a.strides.map((s) => [...keys.map((k) => s[k]), events, capture]));
 }
 
 export function resultJson(r: AnalyzeResult): string {

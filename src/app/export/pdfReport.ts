@@ -7,6 +7,8 @@ import type { GaitAnalysis } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { measureCards, patternFinding } from '../report/summaryModel';
 import { drawStill, flaggedFrames, frameLabel, type StillContext } from './still';
+import { detectedOf, diffEvents, diffWords } from '../report/eventEdits';
+import { timeScaleWords } from '../format';
 
 export type Paper = 'a4' | 'letter';
 
@@ -110,6 +112,15 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
     10,
     { colour: [91, 100, 117] },
   );
+  if (a.timeScale) text(`Slow motion: ${timeScaleWords(a.timeScale)}; every time in this report is real time.`, 10, { bold: true });
+  if (a.eventsCorrected) {
+    const d = diffEvents(detectedOf(a), a.events);
+    text(
+      `Events corrected by hand: ${diffWords(d)} of the ${detectedOf(a).length} detected automatically. Every measure, flag and chart in this report is computed from the corrected events.`,
+      10,
+      { bold: true },
+    );
+  }
   gap(6);
   text('Extended-posture pattern', 13, { bold: true });
   for (const l of patternFinding(a).lines) text(l, 11);

@@ -116,6 +116,7 @@ export function RecordsPanel({ refreshKey, onOpen, onCompare }: { refreshKey: nu
                     {' '}
                     {r.date} · {r.clipNames.join(' + ')}
                     {r.videos ? ` · ${r.videos} video${r.videos > 1 ? 's' : ''} saved` : ' · no video'}
+                    {r.corrected ? ' · corrected by hand' : ''}
                   </span>
                   {r.notes && <span className="record-notes">{r.notes}</span>}
                 </div>

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import type { AnalyzeResult } from '../../core/types';
+import type { Corrections } from '../reanalyze';
 import { newRecordId, quotaWarning, requestPersistence, saveRecord, storageState, StorageFullError, type PatientRecord } from './db';
 
 export interface SavableClip {
   result: AnalyzeResult;
   video: Blob | null;
+  /** Events by hand and capture rate (kept explicitly, so reopening re-applies them). */
+  corrections?: Corrections;
 }
 
 /** "Save to records": the session (label, date, notes, the analysed clips and, if ticked, their videos) on this device. */
@@ -43,7 +46,12 @@ export function SaveRecord({
         notes,
         createdAt: now,
         updatedAt: now,
-        clips: clips.map((c) => ({ fileName: c.result.clip.fileName, result: c.result, hasVideo: withVideo && !!c.video })),
+        clips: clips.map((c) => ({
+          fileName: c.result.clip.fileName,
+          result: c.result,
+          hasVideo: withVideo && !!c.video,
+          ...(c.corrections && (c.corrections.events || c.corrections.captureFps !== null) ? { corrections: c.corrections } : {}),
+        })),
       };
       const videos = new Map<number, Blob>();
       if (withVideo) clips.forEach((c, i) => c.video && videos.set(i, c.video));

@@ -7,15 +7,22 @@
  * or a reload in the middle of a save never damages a record that was already saved.
  */
 import type { AnalyzeResult, PoseFrame, PoseModelId, ViewChoice } from '../../core/types';
+import type { Corrections } from '../reanalyze';
 
 export const DB_NAME = 'stridescope';
 const DB_VERSION = 2;
 
 export interface RecordClip {
   fileName: string;
+  /** The run; its analysis is the one shown when saved (corrected, when anything was: it keeps the detected events too). */
   result: AnalyzeResult;
   /** The video is stored with the record (videos store, key `${recordId}:${index}`). */
   hasVideo: boolean;
+  /**
+   * Events placed by hand and the capture rate the analysis was computed with, re-applied on reopening (absent in
+   * records saved before they were kept: nothing corrected, or read from the analysis).
+   */
+  corrections?: Corrections;
 }
 
 export interface PatientRecord {
@@ -32,6 +39,8 @@ export interface PatientRecord {
 export type RecordSummary = Pick<PatientRecord, 'id' | 'patientLabel' | 'date' | 'notes' | 'createdAt' | 'updatedAt'> & {
   clipNames: string[];
   videos: number;
+  /** Clips whose events were corrected by hand. */
+  corrected: number;
 };
 
 export class StorageFullError extends Error {
@@ -125,6 +134,7 @@ export async function listRecords(): Promise<RecordSummary[]> {
       updatedAt: r.updatedAt,
       clipNames: r.clips.map((c) => c.fileName),
       videos: r.clips.filter((c) => c.hasVideo).length,
+      corrected: r.clips.filter((c) => c.corrections?.events || c.result.analysis?.eventsCorrected).length,
     }))
     .sort((a, b) => (a.date === b.date ? b.updatedAt.localeCompare(a.updatedAt) : b.date.localeCompare(a.date)));
 }

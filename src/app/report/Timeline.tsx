@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import * as d3 from 'd3';
-import type { TimelineModel } from './timelineModel';
+import type { EventMark, TimelineModel } from './timelineModel';
 import { SIDE_COLOURS } from '../skeleton';
 
 const FLAG_COLOUR = '#D55E00'; // Okabe–Ito vermillion
@@ -22,13 +22,22 @@ export interface TimelineProps {
   /** Presentation time of each frame, ms from the clip start (axis labels and read-outs). */
   timeMs: readonly number[];
   onSeek(frame: number): void;
+  /** The zoom is kept while this stays the same (a correction redraws the model of the same clip); default: the model. */
+  clipKey?: unknown;
+  /** Events can be selected and dragged to another frame (hand correction). */
+  editable?: boolean;
+  /** The event selected for editing (ringed). */
+  selected?: { type: 'IC' | 'TO'; foot: 'left' | 'right'; frame: number } | null;
+  onSelectEvent?(e: EventMark): void;
+  /** An event dragged to another frame. */
+  onMoveEvent?(e: EventMark, frame: number): void;
 }
 
 function colourOf(side: 'left' | 'right' | 'centre'): string {
   return side === 'centre' ? CENTRE_COLOUR : SIDE_COLOURS[side];
 }
 
-export function Timeline({ model, frame, timeMs, onSeek }: TimelineProps) {
+export function Timeline({ model, frame, timeMs, onSeek, clipKey, editable = false, selected = null, onSelectEvent, onMoveEvent }: TimelineProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(900);
@@ -36,8 +45,13 @@ export function Timeline({ model, frame, timeMs, onSeek }: TimelineProps) {
   const [hover, setHover] = useState<{ frame: number; x: number } | null>(null);
   const seek = useRef(onSeek);
   seek.current = onSeek;
+  const selectEvent = useRef(onSelectEvent);
+  selectEvent.current = onSelectEvent;
+  const moveEvent = useRef(onMoveEvent);
+  moveEvent.current = onMoveEvent;
 
-  useEffect(() => setDomain([0, Math.max(1, model.frameCount - 1)]), [model]);
+  const zoomKey = clipKey ?? model;
+  useEffect(() => setDomain([0, Math.max(1, model.frameCount - 1)]), [zoomKey, model.frameCount]);
 
   useEffect(() => {
     const el = wrap.current;
@@ -84,8 +98,29 @@ export function Timeline({ model, frame, timeMs, onSeek }: TimelineProps) {
       .append('title')
       .text((s) => `${s.foot} foot on the ground (stance), frames ${Math.round(s.from)}–${Math.round(s.to)}`);
     const tri = d3.symbol().type(d3.symbolTriangle).size(46);
+    const markAt = (e: EventMark, sub: number) => `translate(${x(sub)},${laneY(e.foot) + LANE_H / 4}) rotate(${e.type === 'IC' ? 180 : 0})`;
+    // the detected events, faint, under the corrected ones (only once events were corrected by hand)
     plot
-      .selectAll('path.tl-event')
+      .selectAll('path.tl-detected')
+      .data(model.detected)
+      .join('path')
+      .attr('class', 'tl-detected')
+      .attr('data-testid', 'detected-mark')
+      .attr('data-type', (e) => e.type)
+      .attr('data-foot', (e) => e.foot)
+      .attr('data-frame', (e) => e.frame)
+      .attr('d', tri)
+      .attr('transform', (e) => markAt(e, e.subFrame))
+      .attr('fill', 'none')
+      .attr('stroke', '#5b6475')
+      .attr('stroke-width', 1.2)
+      .attr('stroke-dasharray', '2 1.5')
+      .attr('opacity', 0.55)
+      .style('pointer-events', 'none')
+      .append('title')
+      .text((e) => `Detected ${e.type === 'IC' ? 'initial contact' : 'toe-off'}, ${e.foot} foot, frame ${e.frame}`);
+    const marks = plot
+      .selectAll<SVGPathElement, EventMark>('path.tl-event')
       .data(model.events)
       .join('path')
       .attr('class', 'tl-event')
@@ -94,18 +129,45 @@ export function Timeline({ model, frame, timeMs, onSeek }: TimelineProps) {
       .attr('data-foot', (e) => e.foot)
       .attr('data-frame', (e) => e.frame)
       .attr('d', tri)
-      .attr('transform', (e) => `translate(${x(e.subFrame)},${laneY(e.foot) + LANE_H / 4}) rotate(${e.type === 'IC' ? 180 : 0})`)
+      .attr('transform', (e) => markAt(e, e.subFrame))
       .attr('fill', (e) => (e.type === 'IC' ? colourOf(e.foot) : '#fff'))
       .attr('stroke', (e) => colourOf(e.foot))
       .attr('stroke-width', 1.6)
       .attr('opacity', (e) => 0.45 + 0.55 * e.confidence)
-      .style('cursor', 'pointer')
+      .style('cursor', editable ? 'grab' : 'pointer')
       .on('click', (ev: MouseEvent, e) => {
         ev.stopPropagation();
+        selectEvent.current?.(e);
         seek.current(e.frame);
-      })
+      });
+    marks
       .append('title')
-      .text((e) => `${e.type === 'IC' ? 'Initial contact' : 'Toe-off'}, ${e.foot} foot, frame ${e.frame} (${secondsAt(e.frame).toFixed(2)} s), confidence ${Math.round(e.confidence * 100)} %`);
+      .text((e) => `${e.type === 'IC' ? 'Initial contact' : 'Toe-off'}, ${e.foot} foot, frame ${e.frame} (${secondsAt(e.frame).toFixed(2)} s), confidence ${Math.round(e.confidence * 100)} %${editable ? ' · drag to move it' : ''}`);
+    if (editable) {
+      // drag a mark to another frame: it follows the pointer, frame by frame, and moves on release
+      let to: number | null = null;
+      marks.call(
+        d3
+          .drag<SVGPathElement, EventMark>()
+          // the pointer's own position (the default subject is the datum, which has no x)
+          .subject((ev: d3.D3DragEvent<SVGPathElement, EventMark, EventMark>) => ({ x: ev.x, y: ev.y }))
+          .on('start', function (_ev, e) {
+            to = null;
+            selectEvent.current?.(e);
+            d3.select(this).style('cursor', 'grabbing');
+          })
+          .on('drag', function (ev: d3.D3DragEvent<SVGPathElement, EventMark, EventMark>, e) {
+            if (!Number.isFinite(ev.x)) return;
+            to = Math.max(0, Math.min(model.frameCount - 1, Math.round(x.invert(ev.x))));
+            d3.select(this).attr('transform', markAt(e, to)).attr('data-drag-frame', to);
+          })
+          .on('end', function (_ev, e) {
+            d3.select(this).style('cursor', 'grab');
+            if (to !== null && to !== e.frame) moveEvent.current?.(e, to);
+            else if (to !== null) d3.select(this).attr('transform', markAt(e, e.subFrame));
+          }),
+      );
+    }
 
     // panels
     model.panels.forEach((p, i) => {
@@ -217,7 +279,16 @@ export function Timeline({ model, frame, timeMs, onSeek }: TimelineProps) {
     // the cursor (moved by the other effect) and the hover line
     svg.append('line').attr('class', 'tl-cursor').attr('data-testid', 'timeline-cursor').attr('y1', M.top).attr('y2', bandBottom).attr('stroke', '#111').attr('stroke-width', 1.5);
     svg.append('line').attr('class', 'tl-hover').attr('y1', M.top).attr('y2', bandBottom).attr('stroke', '#888').attr('stroke-dasharray', '2 2').attr('opacity', 0);
-  }, [model, width, height, x, xFull, domain, panelsTop, brushTop, timeMs]);
+  }, [model, width, height, x, xFull, domain, panelsTop, brushTop, timeMs, editable]);
+
+  // the selected event: ringed
+  useEffect(() => {
+    d3.select(svgRef.current!)
+      .selectAll<SVGPathElement, EventMark>('path.tl-event')
+      .attr('stroke', (e) => (selected && e.type === selected.type && e.foot === selected.foot && e.frame === selected.frame ? '#111' : colourOf(e.foot)))
+      .attr('stroke-width', (e) => (selected && e.type === selected.type && e.foot === selected.foot && e.frame === selected.frame ? 3 : 1.6))
+      .attr('data-selected', (e) => (selected && e.type === selected.type && e.foot === selected.foot && e.frame === selected.frame ? 'true' : null));
+  }, [selected, model, width, domain, editable]);
 
   // cursor follows the player
   useEffect(() => {

@@ -56,6 +56,8 @@ export interface TimelineModel {
   frameCount: number;
   panels: Panel[];
   events: EventMark[];
+  /** The automatically detected events, when the events were corrected by hand (drawn faint); else empty. */
+  detected: EventMark[];
   stances: StanceBand[];
   flags: FlagBand[];
 }
@@ -159,7 +161,9 @@ export function buildTimelineModel(a: GaitAnalysis): TimelineModel {
         })
         .filter((p) => p.extent !== null)
     : [];
-  const events: EventMark[] = a.events.map((e) => ({ type: e.type, foot: e.foot, frame: e.frame, subFrame: e.subFrame, confidence: e.confidence }));
+  const mark = (e: GaitAnalysis['events'][number]): EventMark => ({ type: e.type, foot: e.foot, frame: e.frame, subFrame: e.subFrame, confidence: e.confidence });
+  const events: EventMark[] = a.events.map(mark);
+  const detected: EventMark[] = a.eventsCorrected && a.detectedEvents ? a.detectedEvents.map(mark) : [];
   const stances: StanceBand[] = [];
   for (const foot of ['left', 'right'] as Foot[]) {
     const evs = a.events.filter((e) => e.foot === foot).sort((x, y) => x.subFrame - y.subFrame);
@@ -179,7 +183,7 @@ export function buildTimelineModel(a: GaitAnalysis): TimelineModel {
     severity: flagSeverity(f),
     title: `${FLAG_TITLES[f.kind]} (${f.foot}, frame ${f.frame}): ${f.reasons.join('; ')}`,
   }));
-  return { frameCount: a.frameCount, panels, events, stances, flags };
+  return { frameCount: a.frameCount, panels, events, detected, stances, flags };
 }
 
 /** The event frame after (dir = 1) or before (dir = −1) `frame`, or null. */

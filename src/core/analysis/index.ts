@@ -276,7 +276,16 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     if (!ev.ok) return none(NO_RUNNING, `${NO_RUNNING}: ${ev.reason}`);
     const detected = ev.events;
     const corrected = options.correctedEvents;
-    if (corrected) ev.events = corrected.filter((e) => e.frame >= 0 && e.frame < n).map(manualEvent).sort((a, b) => a.te - b.te);
+    if (corrected) {
+      // an event left where it was detected (same type, foot and frame) stays the detected event — its sub-frame time,
+      // method and confidence — so correcting one event changes no stride nobody touched; only moved or added events
+      // are read from their whole frame
+      const asDetected = new Map(detected.map((d) => [`${d.type}:${d.foot}:${frameOf(d.te, d.type)}`, d]));
+      ev.events = corrected
+        .filter((e) => e.frame >= 0 && e.frame < n)
+        .map((e) => asDetected.get(`${e.type}:${e.foot}:${e.frame}`) ?? manualEvent(e))
+        .sort((a, b) => a.te - b.te);
+    }
     quality.groundTiltDeg = ev.ground ? round(ev.ground.tiltRad * RAD, 1) : null;
     const firstIC = ev.events.find((e) => e.type === 'IC')?.te ?? n;
     const standing = findStandingFrames(ct, firstIC - 0.3 * fps);
@@ -317,28 +326,30 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const slowMotion = options.captureFps ? base.slowMotion : checkSlowMotion(decision, (120 * fps) / ev.strideFrames);
 
     // events out
-    const stridesByIc = new Map<number, SideStride>();
-    for (const s of strides) stridesByIc.set(Math.round(s.icSubFrame * 1000), s);
-    const eventsOut = (list: DetectedEvent[]): GaitEvent[] => list.map((e) => {
-      const s = e.type === 'IC' ? stridesByIc.get(Math.round(e.te * 1000)) : undefined;
-      const side = view.nearSide ? (e.foot === view.nearSide ? 'near' : 'far') : null;
-      return {
-        type: e.type,
-        foot: e.foot,
-        frame: frameOf(e.te, e.type),
-        subFrame: round(e.te, 2) as number,
-        timeMs: round(timeMsAt(track, e.te), 1) as number,
-        confidence: round(e.confidence * (side === 'far' ? 0.85 : 1), 2) as number,
-        side,
-        strike: s?.strike ?? null,
-        footAngleDeg: round(s?.footAngleDeg ?? null, 1),
-        kneeFlexionDeg: round(e.type === 'IC' ? s?.kneeFlexionIcDeg ?? null : null, 1),
-        method: e.method,
-        lowConfidence: !!e.lowConfidence,
-        lowConfidenceReason: e.lowConfidence ?? null,
-      };
-    });
-    const events = eventsOut(ev.events);
+    const byIc = (list: SideStride[]) => new Map(list.map((st) => [`${st.foot}:${Math.round(st.icSubFrame * 1000)}`, st]));
+    const eventsOut = (list: DetectedEvent[], strideList: SideStride[]): GaitEvent[] => {
+      const stridesByIc = byIc(strideList);
+      return list.map((e) => {
+        const s = e.type === 'IC' ? stridesByIc.get(`${e.foot}:${Math.round(e.te * 1000)}`) : undefined;
+        const side = view.nearSide ? (e.foot === view.nearSide ? 'near' : 'far') : null;
+        return {
+          type: e.type,
+          foot: e.foot,
+          frame: frameOf(e.te, e.type),
+          subFrame: round(e.te, 2) as number,
+          timeMs: round(timeMsAt(track, e.te), 1) as number,
+          confidence: round(e.confidence * (side === 'far' ? 0.85 : 1), 2) as number,
+          side,
+          strike: s?.strike ?? null,
+          footAngleDeg: round(s?.footAngleDeg ?? null, 1),
+          kneeFlexionDeg: round(e.type === 'IC' ? s?.kneeFlexionIcDeg ?? null : null, 1),
+          method: e.method,
+          lowConfidence: !!e.lowConfidence,
+          lowConfidenceReason: e.lowConfidence ?? null,
+        };
+      });
+    };
+    const events = eventsOut(ev.events, strides);
 
     const sample = (pick: (s: SideStride) => number | null, basis: StrideValueBasis): Sample[] => strides.map((s) => ({ value: pick(s), foot: s.foot, side: s.side, confidence: s.confidence, lowConfidence: strideLowConfidenceFor(s, basis) }));
     const vc = view.confidence;
@@ -415,7 +426,8 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       slowMotion,
       events,
       eventsCorrected: !!corrected,
-      detectedEvents: corrected ? eventsOut(detected) : null,
+      // the detected events keep what was read at them (strike, foot angle, knee) beside the corrected ones
+      detectedEvents: corrected ? eventsOut(detected, buildStrides(finalSeries, detected, fps, view.nearSide, ev.footMarkers)) : null,
       strides: strides.map(roundStride),
       backStances: [],
       summary,

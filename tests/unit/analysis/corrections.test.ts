@@ -12,7 +12,12 @@ describe('corrected events', () => {
     const a = analyzeGait(track, { correctedEvents: asManual() });
     expect(a.eventsCorrected).toBe(true);
     expect(a.events.map((e) => [e.type, e.foot, e.frame])).toEqual(detected.events.map((e) => [e.type, e.foot, e.frame]));
-    expect(a.events.every((e) => e.method === 'manual')).toBe(true);
+    // events left where they were detected stay the detected events: same sub-frame time, method and confidence, so
+    // every stride, measure and flag is the detected analysis's
+    expect(a.events.map((e) => [e.subFrame, e.method, e.confidence])).toEqual(detected.events.map((e) => [e.subFrame, e.method, e.confidence]));
+    expect(a.strides).toEqual(detected.strides);
+    expect(a.summary).toEqual(detected.summary);
+    expect(a.flags).toEqual(detected.flags);
     expect(a.detectedEvents!.map((e) => e.frame)).toEqual(detected.events.map((e) => e.frame));
     expect(detected.eventsCorrected).toBe(false);
     expect(detected.detectedEvents).toBeNull();
@@ -32,6 +37,11 @@ describe('corrected events', () => {
     // the event list says which frame it is now, and the detected list still has the old one
     expect(a.events.some((e) => e.type === 'IC' && e.foot === foot && e.frame === frame + 3)).toBe(true);
     expect(a.detectedEvents!.some((e) => e.type === 'IC' && e.foot === foot && e.frame === frame)).toBe(true);
+    // only the moved event is read from its whole frame; the detected ones keep what was read at them
+    expect(a.events.filter((e) => e.method === 'manual')).toHaveLength(1);
+    const kept = a.detectedEvents!.find((e) => e.type === 'IC' && e.foot === foot && e.frame === frame)!;
+    expect(kept.kneeFlexionDeg).toBe(detected.events.find((e) => e.type === 'IC' && e.foot === foot && e.frame === frame)!.kneeFlexionDeg);
+    expect(kept.strike).not.toBeNull();
   });
   it('a deleted contact merges two strides; an added one splits them again', () => {
     const manual = asManual();
