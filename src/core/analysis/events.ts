@@ -158,12 +158,14 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   // On a short pass (2–3 strides in view: a sprint, or an overground runner crossing the frame) one foot's
   // autocorrelation has one or two lags to go by, and reads 1.4–2.4× the stride. The distance between the feet,
   // |x_left − x_right|, repeats every step — twice as many cycles in the same frames — whichever foot is which (a
-  // left/right label swap does not change it). When it is clearly periodic and the feet's own stride disagrees with
-  // two of its periods, two of its periods are the stride.
+  // left/right label swap does not change it). When it is clearly periodic and the feet's own stride is longer than
+  // two of its periods, two of its periods are the stride. Never the other way: seen from the side the near foot
+  // swings wider than the far one, so the distance may repeat only every stride (its period is then the stride, and
+  // twice it would be two strides — a variable-frame-rate clip read 84 steps/min that way).
   const gap = new Float64Array(n);
   for (let f = 0; f < n; f++) gap[f] = Math.abs(dH.left[f] - dH.right[f]);
   const stepPeriod = dominantPeriod(gap, 0.2 * fps, 1.1 * fps);
-  if (stepPeriod.strength >= STEP_PERIOD_MIN_STRENGTH && Math.abs(T / (2 * stepPeriod.period) - 1) > STEP_PERIOD_TOLERANCE) T = 2 * stepPeriod.period;
+  if (stepPeriod.strength >= STEP_PERIOD_MIN_STRENGTH && T / (2 * stepPeriod.period) > 1 + STEP_PERIOD_TOLERANCE) T = 2 * stepPeriod.period;
   const periodicity = Math.max(...periods.map((p) => p.strength));
   if (excursion < 0.25) return fail('feet hardly move fore-aft relative to the pelvis', { excursion, strideFrames: T, periodicity });
 

@@ -278,9 +278,11 @@ export function buildStrides(
   fps: number,
   nearSide: Foot | null,
   footMarkers: boolean,
+  timeMs: (subFrame: number) => number = (t) => (t / fps) * 1000,
 ): SideStride[] {
   const strides: SideStride[] = [];
-  const ms = (frames: number) => (frames / fps) * 1000;
+  // durations from the frames' own times (a variable-frame-rate clip's frames are not 1/fps apart)
+  const ms = (from: number, to: number) => timeMs(to) - timeMs(from);
   const lastFrame = series.present.length - 1;
   const frameOf = (t: number, type: 'IC' | 'TO') => Math.max(0, Math.min(lastFrame, Math.ceil(type === 'IC' ? t - FRAME_ROUNDING_TOLERANCE : t + TO_FRAME_DELAY)));
   for (const foot of FEET) {
@@ -352,9 +354,9 @@ export function buildStrides(
         trunkLeanToDeg: okContact ? num(trunkTo) : null,
         lumbarExtensionEstimateDeg: okContact ? num(lumboPelvicEstimate(thighTo, trunkTo, series.trunkRef).lumbarExtensionDeg) : null,
         pelvicTiltEstimateDeg: okContact ? num(lumboPelvicEstimate(thighTo, trunkTo, series.trunkRef).pelvicTiltDeg) : null,
-        contactTimeMs: okContact ? ms(contact) : null,
-        flightTimeMs: okContact && Number.isFinite(flight) ? ms(flight) : null,
-        strideTimeMs: Number.isFinite(strideFrames) ? ms(strideFrames) : null,
+        contactTimeMs: okContact ? ms(ic.te, to!.te) : null,
+        flightTimeMs: okContact && Number.isFinite(flight) ? ms(to!.te, otherIcAfterTo!.te) : null,
+        strideTimeMs: Number.isFinite(strideFrames) ? ms(ic.te, nextIc!.te) : null,
         confidence: Math.min(ic.confidence, to ? to.confidence : ic.confidence) * (side === 'far' ? 0.8 : 1) * (gapAtEvents ? 0.5 : 1),
         // low-confidence events (events.ts LOW_CONFIDENCE) under the stride's values: listed, left out of the summaries
         // that rest on them (strideLowConfidenceFor)
