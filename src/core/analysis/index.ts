@@ -13,12 +13,12 @@ import { detectPattern } from './pattern';
 import { captureAdvice, withOtherPersonAdvice } from './quality';
 import { feetOutOfFrameFraction } from './framing';
 import { emptyMeasure, summarise, type Sample } from './summary';
-import { strideTimeFromContacts } from './cadence';
+import { checkedAgainstCycle, strideTimeFromContacts } from './cadence';
 import { findStandingFrames } from './calibration';
 import { RAD } from './geometry';
 import { inRealTime, timeScaleFor } from './timeScale';
 import { backMechanics, sideMechanics } from './mechanics';
-import { checkSlowMotion, decideActivity } from './activity';
+import { checkSlowMotion, decideActivity, implausibleTiming } from './activity';
 import { LOW_CONFIDENCE, type DetectedEvent } from './events';
 import { clamp, median, round, toJsonArray } from './stats';
 import {
@@ -303,7 +303,8 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       }
     }
     const finalSeries = trunkRef !== 0 ? computeSideSeries(ct, tilt, dirSign || 1, ev.events, trunkRef) : series0;
-    const strides = buildStrides(finalSeries, ev.events, fps, view.nearSide, ev.footMarkers);
+    const timeMs = (sub: number) => timeMsAt(track, sub);
+    const strides = buildStrides(finalSeries, ev.events, fps, view.nearSide, ev.footMarkers, timeMs);
     // a contact missed between two others makes one "stride" of two (and a spurious one, half of one): the leg's
     // cycle, from the whole signal, says how long a stride is, so such a span gives no stride time
     const cycleMs = (ev.strideFrames / fps) * 1000;
@@ -370,9 +371,10 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     const majority = totalStrikes ? (Object.entries(strikeCounts).sort((a, b) => b[1] - a[1])[0][0] as 'heel' | 'midfoot' | 'forefoot') : null;
     const noBack = 'back-view measure (film from behind)';
     const slowNote = 'looks like slow motion: give the rate it was filmed at';
-    const timed = (m: Measure): Measure => (slowMotion.suspected ? emptyMeasure(m.unit, slowNote) : m);
+    const timingDoubt = options.captureFps ? null : implausibleTiming(decision, slowMotion, (120 * fps) / ev.strideFrames);
+    const timed = (m: Measure): Measure => (slowMotion.suspected ? emptyMeasure(m.unit, slowNote) : timingDoubt ? emptyMeasure(m.unit, timingDoubt) : m);
     const summary: GaitSummary = {
-      cadence: timed(cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null), 'stride'), 'steps/min', vc, { digits: 0 }), ev.events, fps)),
+      cadence: timed(checkedAgainstCycle(cadenceMeasure(summarise(sample((s) => (s.strideTimeMs ? 120000 / s.strideTimeMs : null), 'stride'), 'steps/min', vc, { digits: 0 }), ev.events, timeMs), (120 * fps) / ev.strideFrames)),
       // walking: the toe-off detection is built and validated for running (real walking clip: 223 ms read for a
       // ~650 ms contact), and walking has no flight phase — no numbers rather than wrong ones
       contactTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.contactTimeMs, 'contact'), 'ms', vc, { digits: 0 })),
@@ -427,7 +429,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       events,
       eventsCorrected: !!corrected,
       // the detected events keep what was read at them (strike, foot angle, knee) beside the corrected ones
-      detectedEvents: corrected ? eventsOut(detected, buildStrides(finalSeries, detected, fps, view.nearSide, ev.footMarkers)) : null,
+      detectedEvents: corrected ? eventsOut(detected, buildStrides(finalSeries, detected, fps, view.nearSide, ev.footMarkers, timeMs)) : null,
       strides: strides.map(roundStride),
       backStances: [],
       summary,
@@ -541,10 +543,12 @@ export { midpoint };
 const WALKING_NO_TIMING = 'walking: contact and flight times are measured on running only';
 
 /** The cadence value from the regression over the whole pass (cadence.ts); spread, sides and n stay per stride. */
-function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string; lowConfidence?: string }[], fps: number): Measure {
+function cadenceMeasure(perStride: Measure, events: { type: string; foot: 'left' | 'right'; te: number; method: string; lowConfidence?: string }[], timeMs: (sub: number) => number): Measure {
   if (perStride.value === null) return perStride;
   // kinematic (or hand-placed) contacts only: a Zeni-window fallback or an edge contact placed from the contact time
-  // is a frame or two off; nor a contact the foot never comes to rest at (it may be none: a foot at the frame's edge)
-  const st = strideTimeFromContacts(events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual') && e.lowConfidence !== LOW_CONFIDENCE.noStop));
-  return st ? { ...perStride, value: Math.round((120 * fps) / st.frames) } : perStride;
+  // is a frame or two off; nor a contact the foot never comes to rest at (it may be none: a foot at the frame's edge).
+  // In the frames' own times (not frames / fps: a variable frame rate)
+  const contacts = events.filter((e) => e.type === 'IC' && (e.method === 'kinematic' || e.method === 'manual') && e.lowConfidence !== LOW_CONFIDENCE.noStop);
+  const st = strideTimeFromContacts(contacts.map((e) => ({ foot: e.foot, te: timeMs(e.te) })));
+  return st ? { ...perStride, value: Math.round(120000 / st.frames) } : perStride;
 }

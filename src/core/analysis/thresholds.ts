@@ -71,7 +71,7 @@ export const OVERGROUND_SPEED_MIN_LEG_PER_S = 0.8;
  *  autocorrelation peak is at least this strong ... (real overground pass and its 4 variants: 0.49–0.82; feet's own
  *  periods there 1.4–2.4× the stride on 3 of 5) */
 export const STEP_PERIOD_MIN_STRENGTH = 0.4;
-/** ... and the feet's own stride differs from two steps by more than this fraction. */
+/** ... and the feet's own stride is longer than two steps by more than this fraction. */
 export const STEP_PERIOD_TOLERANCE = 0.15;
 /** Fraction of the stride period before / after the Zeni extremum searched for the contact change point. */
 export const IC_WINDOW_BEFORE = 0.12;
@@ -178,6 +178,10 @@ export const TO_FRAME_DELAY = 0.5;
 /** A stride (IC → next IC of the same foot) outside this range of the leg's cycle period (from the whole signal) is
  *  a missed or a spurious contact, not a stride: no stride time from it. */
 export const STRIDE_OF_CYCLE_RANGE: [number, number] = [0.6, 1.5];
+/** A cadence from fewer strides than this is checked against the legs' cycle over the whole clip ... */
+export const CADENCE_CYCLE_MIN_STRIDES = 4;
+/** ... and given only within this fraction of it (two strides' worth of one-frame quantisation at 30 fps: 2/21). */
+export const CADENCE_CYCLE_TOLERANCE = 0.1;
 /** Plausible cadence range, steps/min. */
 export const CADENCE_MIN = 60;
 export const CADENCE_MAX = 240;
