@@ -86,9 +86,13 @@ test('treadmill clip: marks = events, a flagged band opens its frame, Shift+→ 
 
 test('a clip with nothing flagged says so plainly and draws no highlight', async ({ page }) => {
   await openApp(page);
-  const r = await analyze(page, sharedClip('overground-side-right-to-left.mp4'));
+  // With BlazePose this clip now shows two heel strikes on a nearly straight knee (its contacts are timed at the foot's
+  // stop since issue 13, and the landing knee is nearly straight there); MoveNet has no heel or toe, so no strike and
+  // no strike flag, and nothing at toe-off crosses a threshold: a running side view with nothing flagged.
+  const r = await analyze(page, sharedClip('overground-side-right-to-left.mp4'), { model: 'movenet' });
   const a = r.result!.analysis as GaitAnalysis;
   expect(a.activity).toBe('running');
+  expect(a.view.view).toBe('side');
   expect(a.flags).toHaveLength(0);
   await expect(page.getByTestId('nothing-flagged')).toBeVisible();
   await expect(page.getByTestId('nothing-flagged')).toContainText(/nothing was flagged/i);

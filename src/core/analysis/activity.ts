@@ -57,16 +57,27 @@ export function decideActivity(m: GaitMechanics | null, duty: number, cadence: n
 }
 
 /**
- * Slow motion played at normal speed: running mechanics (by the pelvis, or by a flight phase) at a cadence nobody
+ * Slow motion played at normal speed: running by the pelvis' mechanics (a flight phase read from the detected
+ * contacts is not enough: a few missed contacts make both the duty factor and the cadence wrong) at a cadence nobody
  * runs at. The likely factor is the smallest of SLOW_MOTION_FACTORS that brings the cadence into the running range.
  */
 export function checkSlowMotion(decision: ActivityDecision, cadence: number): SlowMotionCheck {
   const none: SlowMotionCheck = { suspected: false, reason: null, likelyFactor: null };
-  if (decision.activity !== 'running' || decision.basis === 'cadence' || !(cadence > 0) || cadence >= SLOW_MOTION_CADENCE_MAX) return none;
+  if (decision.activity !== 'running' || decision.basis !== 'mechanics' || !(cadence > 0) || cadence >= SLOW_MOTION_CADENCE_MAX) return none;
   const factor = SLOW_MOTION_FACTORS.find((k) => cadence * k >= RUNNING_CADENCE_RANGE[0] && cadence * k <= RUNNING_CADENCE_RANGE[1]) ?? null;
   return {
     suspected: true,
-    reason: `running mechanics (${decision.basis === 'mechanics' ? 'pelvis lowest at mid-stance' : 'a flight phase'}) at ${cadence.toFixed(0)} steps/min, a cadence nobody runs at${factor ? `: played ${factor}× slower than filmed, the cadence would be ${(cadence * factor).toFixed(0)}` : ''}`,
+    reason: `running mechanics (pelvis lowest at mid-stance) at ${cadence.toFixed(0)} steps/min, a cadence nobody runs at${factor ? `: played ${factor}× slower than filmed, the cadence would be ${(cadence * factor).toFixed(0)}` : ''}`,
     likelyFactor: factor,
   };
+}
+
+/**
+ * Running (by any evidence) at a cadence under SLOW_MOTION_CADENCE_MAX that is not reported as slow motion: the
+ * timing is not to be trusted (strides missed, or slow motion the mechanics could not confirm). The reason to give,
+ * or null when the timing is plausible.
+ */
+export function implausibleTiming(decision: ActivityDecision, slow: SlowMotionCheck, cadence: number): string | null {
+  if (decision.activity !== 'running' || slow.suspected || !(cadence > 0) || cadence >= SLOW_MOTION_CADENCE_MAX) return null;
+  return `low confidence: running at ${cadence.toFixed(0)} steps/min is implausible — contacts were missed, or the clip is slow motion (then give the rate it was filmed at)`;
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../../src/core/analysis';
-import { checkSlowMotion, decideActivity, mechanicsVerdict } from '../../../src/core/analysis/activity';
+import { checkSlowMotion, decideActivity, implausibleTiming, mechanicsVerdict } from '../../../src/core/analysis/activity';
 import { generateBackTrack, generateSideTrack, PRESETS } from '../../../fixtures/synthetic';
 import type { PoseTrack } from '../../../src/core/types';
 
@@ -127,7 +127,17 @@ describe('the rule itself', () => {
     expect(checkSlowMotion(decideActivity(run, 0.3, 42), 42)).toMatchObject({ suspected: true, likelyFactor: 4 });
     expect(checkSlowMotion(decideActivity(run, 0.3, 150), 150).suspected).toBe(false);
     expect(checkSlowMotion(decideActivity(walk, 0.6, 100), 100).suspected).toBe(false);
-    // the cadence alone is no evidence of running mechanics
+    // the cadence alone is no evidence of running mechanics, nor is a flight phase read from detected contacts (a few
+    // missed contacts make both the duty factor and the cadence wrong)
     expect(checkSlowMotion(decideActivity(null, NaN, 100), 100).suspected).toBe(false);
+    expect(checkSlowMotion(decideActivity(unclear, 0.36, 67), 67).suspected).toBe(false);
+  });
+  it('running at an implausible cadence that is not confirmed slow motion: the timing is low confidence', () => {
+    const byDuty = decideActivity(unclear, 0.36, 67);
+    expect(implausibleTiming(byDuty, checkSlowMotion(byDuty, 67), 67)).toMatch(/^low confidence: running at 67 steps\/min is implausible/);
+    const slow = decideActivity(run, 0.3, 83);
+    expect(implausibleTiming(slow, checkSlowMotion(slow, 83), 83)).toBeNull();
+    expect(implausibleTiming(decideActivity(run, 0.3, 170), checkSlowMotion(decideActivity(run, 0.3, 170), 170), 170)).toBeNull();
+    expect(implausibleTiming(decideActivity(walk, 0.6, 100), checkSlowMotion(decideActivity(walk, 0.6, 100), 100), 100)).toBeNull();
   });
 });
