@@ -4,7 +4,7 @@
  *                      [--capture-fps N]
  *
  * Runs the very same pipeline as the page (the built app, in headless Chromium) and writes the result JSON
- * (schema: docs/analyze-result.schema.json). Without --out/--out-dir it prints a short human summary.
+ * (schema: docs/analyze-result.schema.json) with --out/--out-dir, and prints a short human summary of each clip.
  * --capture-fps: the rate a slow-motion clip was filmed at (e.g. 120 or 240 for a phone's slow motion exported to play
  * at 30 fps): every time-based figure is then computed in real time (analysis.timeScale says so).
  * Several clips make a batch; one bad clip does not stop the others (exit code 1 if any failed).
@@ -101,7 +101,9 @@ async function main() {
         if (o.outDir) mkdirSync(o.outDir, { recursive: true });
         writeFileSync(target, JSON.stringify(doc));
         console.error(`${basename(clip)}: ${r.phase}${r.error ? ` (${r.error.message})` : ''} → ${target}`);
-      } else console.log(humanSummary(clip, r));
+      }
+      // the short human summary always (on stdout; the JSON only ever goes to a file)
+      console.log(humanSummary(clip, r));
     }
   } finally {
     await context.close();

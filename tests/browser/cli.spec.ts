@@ -21,12 +21,11 @@ test('npm run analyze -- <clip> --out x.json writes schema-valid JSON with the s
   expect(doc.clip.fileName).toBe('small-runner-side.mp4');
 });
 
-test('npm run analyze without --out prints a short human summary; --model movenet gives 17 keypoints', async () => {
-  const text = execFileSync('npm', ['run', '--silent', 'analyze', '--', sharedClip('small-runner-side.mp4'), '--model', 'movenet'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+test('npm run analyze prints a short human summary (with --out too); --model movenet gives 17 keypoints', async () => {
+  const out = join(scratchDir(), 'm.json');
+  const text = execFileSync('npm', ['run', '--silent', 'analyze', '--', sharedClip('small-runner-side.mp4'), '--model', 'movenet', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   expect(text).toMatch(/small-runner-side\.mp4: 480×352, 29\.97 fps, 47 frames/);
   expect(text).toMatch(/MoveNet lightning on wasm/);
-  const out = join(scratchDir(), 'm.json');
-  execFileSync('npm', ['run', '--silent', 'analyze', '--', sharedClip('small-runner-side.mp4'), '--model', 'movenet', '--out', out], { cwd: ROOT, timeout: 300_000 });
   const doc = JSON.parse(readFileSync(out, 'utf8')) as AnalyzeResult;
   const withPose = doc.frames.find((f) => f.keypoints);
   expect(withPose!.keypoints).toHaveLength(17);
@@ -43,7 +42,7 @@ test('npm run analyze on slow motion: the summary says so and which --capture-fp
   expect(text).toMatch(/Cadence not measured/);
   expect(text).toMatch(/slow motion\? This looks like slow motion: .*run again with --capture-fps 60 \(likely 2× the 30 fps it plays at\)/);
   const out = join(dir, 'slow.json');
-  execFileSync('npm', ['run', '--silent', 'analyze', '--', slow, '--capture-fps', '60', '--out', out], { cwd: ROOT, timeout: 300_000 });
+  const human = execFileSync('npm', ['run', '--silent', 'analyze', '--', slow, '--capture-fps', '60', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   const doc = JSON.parse(readFileSync(out, 'utf8')) as AnalyzeResult;
   expect(new Ajv({ allErrors: true, strict: false }).compile(schema)(doc)).toBe(true);
   const a = doc.analysis!;
@@ -54,7 +53,6 @@ test('npm run analyze on slow motion: the summary says so and which --capture-fp
   // the clip's own cadence (6–12 s of the treadmill clip reads 170 steps/min in tests/browser/corrections.spec.ts)
   expect(a.summary.cadence.value).toBeGreaterThanOrEqual(160);
   expect(a.summary.cadence.value).toBeLessThanOrEqual(180);
-  const human = execFileSync('npm', ['run', '--silent', 'analyze', '--', slow, '--capture-fps', '60'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   expect(human).toMatch(/slow motion: filmed at 60 fps, played at 30\.00 fps \(--capture-fps\): every time below is real time/);
   expect(human).toMatch(/Cadence 1[67]\d steps\/min/);
 });

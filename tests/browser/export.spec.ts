@@ -1,6 +1,6 @@
 /**
  * Exports on a real clip: an annotated still is a PNG at the video's resolution whose overlay differs from the raw
- * frame; "all flagged frames" is a ZIP with one PNG per flagged frame; keypoints / strides CSV and the JSON parse.
+ * frame; "all flagged frames" is a ZIP with one PNG per flagged frame; keypoints / strides CSV and the JSON parse; the PDF report (A4 and Letter) opens in pdf.js with its pages, charts and stills.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -22,7 +22,7 @@ function pngSize(b: Buffer): { w: number; h: number } {
   return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
 }
 
-test('stills, flagged-frame ZIP, CSV and JSON exports', async ({ page }) => {
+test('stills, flagged-frame ZIP, CSV, JSON and the PDF report (A4 and Letter)', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('patient-label').fill('PT-0042');
   const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
@@ -82,14 +82,14 @@ test('stills, flagged-frame ZIP, CSV and JSON exports', async ({ page }) => {
   expect(json.schemaVersion).toBe(r.result!.schemaVersion);
   expect(json.frames).toHaveLength(r.result!.frames.length);
   expect((json.analysis as GaitAnalysis).events).toEqual(a.events);
+
+  // the PDF report, on the same analysis
+  await expectPdfReports(page, a);
 });
 
-test('the PDF report opens: pages, patient label, the charts and the flagged stills; A4 and Letter', async ({ page }) => {
+/** The PDF report opens (pdf.js): pages, patient label PT-0042, the charts and the flagged stills; A4 and Letter. */
+async function expectPdfReports(page: Page, a: GaitAnalysis): Promise<void> {
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  await openApp(page);
-  await page.getByTestId('patient-label').fill('PT-0042');
-  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
-  const a = r.result!.analysis as GaitAnalysis;
   for (const paper of ['a4', 'letter'] as const) {
     await page.getByTestId('pdf-paper').selectOption(paper);
     const pdf = await downloadOf(page, 'export-pdf');
@@ -119,4 +119,4 @@ test('the PDF report opens: pages, patient label, the charts and the flagged sti
     expect(pages[stillPage].images).toBe(Math.min(6, new Set(a.flags.map((f) => f.frame)).size));
     expect(pages.map((p) => p.text).join(' ')).toContain('not a diagnosis');
   }
-});
+}

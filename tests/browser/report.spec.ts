@@ -18,7 +18,7 @@ async function expectShown(page: Page, frame: number) {
   await expect(page.getByTestId('timeline-cursor')).toHaveAttribute('data-frame', String(frame));
 }
 
-test('treadmill clip: marks = events, a flagged band opens its frame, Shift+→ goes to the next event, the cursor follows', async ({ page }) => {
+test('treadmill clip: marks = events, a flagged band opens its frame (click or Tab + Enter), Shift+→ goes to the next event, the cursor follows', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
   const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
@@ -82,6 +82,17 @@ test('treadmill clip: marks = events, a flagged band opens its frame, Shift+→ 
   const lastFlag = a.flags[a.flags.length - 1].frame;
   await page.locator(`[data-testid=flag-thumb][data-frame="${lastFlag}"]`).first().click();
   await expectShown(page, lastFlag);
+
+  // keyboard: a flagged band is in the tab order (tabindex 0) and Enter opens its frame
+  const band = page.getByTestId('flag-band').nth(3);
+  const bandFrame = Number(await band.getAttribute('data-frame'));
+  await expect(band).toHaveAttribute('tabindex', '0');
+  await band.focus();
+  await expect(band).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectShown(page, bandFrame);
+  expect(a.flags.some((f) => f.frame === bandFrame)).toBe(true);
+  await expect(band).toHaveAttribute('aria-label', /Open frame/);
 });
 
 test('a clip with nothing flagged says so plainly and draws no highlight', async ({ page }) => {
@@ -156,19 +167,4 @@ test('two sessions side by side: measure deltas, players aligned at matching eve
   const expected = inB[Math.min(k, inB.length - 1)].frame;
   await expect(col1.getByTestId('frame-index')).toHaveText(String(expected));
   await expect(col1.getByTestId('player-canvas')).toHaveAttribute('data-frame', String(expected), { timeout: 15_000 });
-});
-
-test('keyboard: a flagged band is in the tab order (tabindex 0) and Enter opens its frame', async ({ page }) => {
-  await openApp(page);
-  const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
-  const a = r.result!.analysis as GaitAnalysis;
-  const band = page.getByTestId('flag-band').nth(3);
-  const frame = Number(await band.getAttribute('data-frame'));
-  await expect(band).toHaveAttribute('tabindex', '0');
-  await band.focus();
-  await expect(band).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('frame-index')).toHaveText(String(frame));
-  expect(a.flags.some((f) => f.frame === frame)).toBe(true);
-  await expect(band).toHaveAttribute('aria-label', /Open frame/);
 });
