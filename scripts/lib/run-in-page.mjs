@@ -40,7 +40,7 @@ export async function analyzeInPage(page, clipPath, { model = 'full', view = 'au
     if (state.runs > before) break;
     if (onProgress && state.done !== null) onProgress(Number(state.done));
     if (Date.now() > deadline) throw new Error(`analysis of ${clipPath} did not finish within ${timeoutMs / 1000} s`);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(100);
   }
   // fetchResult: false leaves the result in the page (copying 3600 frames out makes ~300 MB of garbage in it, which
   // a memory benchmark would otherwise count as the app's)

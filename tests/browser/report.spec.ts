@@ -5,7 +5,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
+import type { AnalyzeResult } from '../../src/core/types';
 import { analyze, openApp, sharedClip } from './helpers';
+import { expectDecodedOnce } from './pipelineChecks';
 
 async function playerFrame(page: Page): Promise<number> {
   return Number(await page.getByTestId('frame-index').textContent());
@@ -126,6 +128,8 @@ test('a side clip and a back clip of one runner open together, each with its own
   const a = r.result!.analysis as GaitAnalysis;
   const b = await addSecond(page, sharedClip('overground-back-snow.mp4'));
   expect(b).not.toBeNull();
+  // the back clip's decode checks (pipeline.spec.ts leaves this clip to this run)
+  expectDecodedOnce((await page.evaluate(() => window.__stridescope!.second!.result)) as AnalyzeResult, sharedClip('overground-back-snow.mp4'));
   expect(a.view.view).toBe('side');
   expect(b!.view.view).toBe('back');
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-kind', 'views');
