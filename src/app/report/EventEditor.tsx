@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Foot, GaitAnalysis, ManualEvent } from '../../core/analysis';
 import type { Corrections } from '../reanalyze';
 import { SIDE_COLOURS } from '../skeleton';
+import { useElementWidth } from './useElementWidth';
 import { addEvent, deleteEvent, detectedOf, diffEvents, diffWords, EVENT_WORDS, eventName, moveEvent, nearestEvent, sameEvent } from './eventEdits';
 
 export interface EditController {
@@ -143,16 +144,7 @@ export function EventEditor({
   }, [active, list, sel, edit, move, remove, add, onSelect]);
 
   // ---- the strip: HALF_WINDOW frames either side of the current one
-  const wrap = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(480);
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(240, el.clientWidth)));
-    ro.observe(el);
-    setWidth(Math.max(240, el.clientWidth));
-    return () => ro.disconnect();
-  }, []);
+  const [wrap, width] = useElementWidth<HTMLDivElement>(480, 240);
   const span = 2 * HALF_WINDOW + 1;
   const first = Math.max(0, Math.min(frameCount - span, frame - HALF_WINDOW));
   const left = 34;

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import * as d3 from 'd3';
 import type { EventMark, TimelineModel } from './timelineModel';
 import { SIDE_COLOURS } from '../skeleton';
+import { useElementWidth } from './useElementWidth';
 
 const FLAG_COLOUR = '#D55E00'; // Okabe–Ito vermillion
 const CENTRE_COLOUR = '#3b4252';
@@ -38,9 +39,8 @@ function colourOf(side: 'left' | 'right' | 'centre'): string {
 }
 
 export function Timeline({ model, frame, timeMs, onSeek, clipKey, editable = false, selected = null, onSelectEvent, onMoveEvent }: TimelineProps) {
-  const wrap = useRef<HTMLDivElement>(null);
+  const [wrap, width] = useElementWidth<HTMLDivElement>(900, 280);
   const svgRef = useRef<SVGSVGElement>(null);
-  const [width, setWidth] = useState(900);
   const [domain, setDomain] = useState<[number, number]>([0, Math.max(1, model.frameCount - 1)]);
   const [hover, setHover] = useState<{ frame: number; x: number } | null>(null);
   const seek = useRef(onSeek);
@@ -52,15 +52,6 @@ export function Timeline({ model, frame, timeMs, onSeek, clipKey, editable = fal
 
   const zoomKey = clipKey ?? model;
   useEffect(() => setDomain([0, Math.max(1, model.frameCount - 1)]), [zoomKey, model.frameCount]);
-
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(280, el.clientWidth)));
-    ro.observe(el);
-    setWidth(Math.max(280, el.clientWidth));
-    return () => ro.disconnect();
-  }, []);
 
   const panelsTop = M.top + LANE_H + 12;
   const height = panelsTop + model.panels.length * (PANEL_H + PANEL_GAP) + BRUSH_H + 22;
