@@ -6,13 +6,16 @@
  * backup), and the labels export has it at its new frame; a record saved before corrections existed still opens.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis, ManualEvent } from '../../src/core/analysis';
 import type { Corrections } from '../../src/app/reanalyze';
 import { analyze, openApp, scratchDir, sharedClip } from './helpers';
+import { downloadOf, openRecords, storedRecords } from './pageData';
 import { ffmpeg } from './tortureFiles';
+
+/** A record as stored, as far as these tests read it. */
+type StoredRecord = { id: string; clips: { corrections?: Corrections; result: { analysis: GaitAnalysis } }[] };
 
 const X264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-an'];
 
@@ -22,33 +25,6 @@ const detectedKeys = (events: GaitAnalysis['events']) => events.map((e) => ({ ty
 /** The page's analysis as it stands (after any correction). */
 function shown(page: Page): Promise<GaitAnalysis> {
   return page.evaluate(() => window.__stridescope!.result!.analysis as GaitAnalysis);
-}
-
-async function downloadOf(page: Page, testId: string): Promise<Buffer> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return readFileSync((await dl.path())!);
-}
-
-async function storedRecord(page: Page) {
-  return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      const r = indexedDB.open('stridescope');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const all: unknown[] = await new Promise((res, rej) => {
-      const r = db.transaction('records').objectStore('records').getAll();
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    db.close();
-    return all as { id: string; clips: { corrections?: Corrections; result: { analysis: GaitAnalysis } }[] }[];
-  });
-}
-
-async function openRecords(page: Page) {
-  const toggle = page.getByTestId('records-toggle');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
 test('slow motion: a clip played 2× slower than filmed says so, and its capture rate (60 fps) restores the original cadence within ±3 %', async ({ page }) => {
@@ -181,7 +157,7 @@ test('a contact moved with the keyboard takes the knee at its new frame; a toe-o
   expect((await shown(page)).strides.find((s) => s.foot === foot && s.icFrame === F + 3)!.kneeFlexionIcDeg).toBe(stride1.kneeFlexionIcDeg);
 
   // labels export: parses, the label files' fields, the moved contact at its new frame, marked by hand
-  const labels = JSON.parse((await downloadOf(page, 'export-labels')).toString('utf8'));
+  const labels = JSON.parse((await downloadOf(page, 'export-labels')).bytes.toString('utf8'));
   expect(labels).toMatchObject({ clip: 'treadmill-side-left.mp4', fps: 30, frames: 360, view: 'side', frame_numbering: '0-based, in decode order (as ffmpeg -vsync 0 numbers them)' });
   for (const k of ['facing', 'setting', 'near_side', 'events', 'notes']) expect(labels).toHaveProperty(k);
   expect(labels.events).toHaveLength(a0.events.length);
@@ -190,17 +166,17 @@ test('a contact moved with the keyboard takes the knee at its new frame; a toe-o
   expect(labels.events.some((e: ManualEvent) => e.type === 'IC' && e.foot === foot && e.frame === F)).toBe(false);
   expect(labels.notes).toMatch(/Made with StrideScope .* corrected by hand: 1 events moved\/added\/deleted \(1 moved\)/);
   // the strides CSV says so on every row; the JSON is the corrected analysis with the detected events kept
-  const csv = (await downloadOf(page, 'export-strides')).toString('utf8').trim().split('\n');
+  const csv = (await downloadOf(page, 'export-strides')).bytes.toString('utf8').trim().split('\n');
   expect(csv[0].endsWith(',events,capture_fps')).toBe(true);
   expect(csv.slice(1).every((l) => l.includes(',corrected by hand,'))).toBe(true);
-  const json = JSON.parse((await downloadOf(page, 'export-json')).toString('utf8'));
+  const json = JSON.parse((await downloadOf(page, 'export-json')).bytes.toString('utf8'));
   expect(json.analysis.eventsCorrected).toBe(true);
   expect(json.analysis.detectedEvents).toHaveLength(a0.events.length);
 
   // saved, reloaded, reopened: the same corrected value, the marker, the detected events kept
   await page.getByTestId('record-save').click();
   await expect(page.getByTestId('record-save-state')).toContainText(/Saved on this device/);
-  const [rec] = await storedRecord(page);
+  const [rec] = (await storedRecords<StoredRecord>(page)).records;
   expect(rec.clips[0].corrections!.captureFps).toBeNull();
   expect(rec.clips[0].corrections!.events).toContainEqual({ type: 'IC', foot, frame: F + 3 });
   expect(rec.clips[0].result.analysis.detectedEvents).toHaveLength(a0.events.length);
@@ -231,7 +207,7 @@ test('a contact moved with the keyboard takes the knee at its new frame; a toe-o
   await expect(page.getByTestId('record-item')).toHaveCount(0);
   await page.setInputFiles('[data-testid=restore-input]', backup);
   await expect(page.getByTestId('record-item')).toHaveCount(1);
-  const [restored] = await storedRecord(page);
+  const [restored] = (await storedRecords<StoredRecord>(page)).records;
   expect(restored.clips[0].corrections).toEqual(rec.clips[0].corrections);
   await page.getByTestId('record-open').click();
   await expect(page.getByTestId('corrected-banner')).toContainText('1 moved');

@@ -2,19 +2,13 @@
  * Exports on a real clip: an annotated still is a PNG at the video's resolution whose overlay differs from the raw
  * frame; "all flagged frames" is a ZIP with one PNG per flagged frame; keypoints / strides CSV and the JSON parse; the PDF report (A4 and Letter) opens in pdf.js with its pages, charts and stills.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
 import type { AnalyzeResult } from '../../src/core/types';
 import { unzipStored } from '../../src/app/export/zip';
 import { join } from 'node:path';
 import { analyze, openApp, ROOT, sharedClip } from './helpers';
-
-async function downloadOf(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(testId).click()]);
-  const path = await dl.path();
-  return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
-}
+import { downloadOf } from './pageData';
 
 function pngSize(b: Buffer): { w: number; h: number } {
   expect(b.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

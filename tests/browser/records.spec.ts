@@ -11,6 +11,7 @@ import { chromium, expect, test, type BrowserContext, type Page } from '@playwri
 import type { GaitAnalysis } from '../../src/core/analysis';
 import { freshUserDataDir, launchOptions } from '../../scripts/lib/chromium.mjs';
 import { analyze, openApp, sharedClip } from './helpers';
+import { openRecords, storedRecords } from './pageData';
 
 const BASE = `http://127.0.0.1:${process.env.STRIDESCOPE_PORT ?? 4173}`;
 
@@ -18,39 +19,6 @@ async function launch(dir: string): Promise<{ ctx: BrowserContext; page: Page }>
   const ctx = await chromium.launchPersistentContext(dir, launchOptions({ baseURL: BASE, acceptDownloads: true }));
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   return { ctx, page };
-}
-
-/** All records as stored (IndexedDB), and a digest of every stored video. */
-async function storedRecords(page: Page) {
-  return page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      const r = indexedDB.open('stridescope');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const get = <T,>(store: string, fn: (s: IDBObjectStore) => IDBRequest<T>) =>
-      new Promise<T>((res, rej) => {
-        const r = fn(db.transaction(store).objectStore(store));
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-    const records = await get<unknown[]>('records', (s) => s.getAll());
-    const keys = await get<IDBValidKey[]>('videos', (s) => s.getAllKeys());
-    const videos: Record<string, string> = {};
-    for (const k of keys) {
-      const b = await get<Blob>('videos', (s) => s.get(k));
-      const h = await crypto.subtle.digest('SHA-256', await b.arrayBuffer());
-      videos[String(k)] = `${b.size}:${[...new Uint8Array(h)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
-    }
-    db.close();
-    return { records: records as { id: string; patientLabel: string }[], videos };
-  });
-}
-
-async function openRecords(page: Page) {
-  const toggle = page.getByTestId('records-toggle');
-  await expect(toggle).toBeVisible();
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
 async function saveCurrent(page: Page, withVideo: boolean) {
