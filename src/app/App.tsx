@@ -63,6 +63,8 @@ export function App() {
   const [view, setView] = useState<ViewChoice>('auto');
   const [wantSecond, setWantSecond] = useState(false);
   const [patientLabel, setPatientLabel] = useState('');
+  /** The clinician's notes on this session (saved with the record, printed on the PDF); a reopened record's own notes. */
+  const [notes, setNotes] = useState('');
   const [sessionDate, setSessionDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [recordId, setRecordId] = useState<string | null>(null);
   const [recordsKey, setRecordsKey] = useState(0);
@@ -120,6 +122,7 @@ export function App() {
   const analyse = useCallback(
     async (file: File, resume?: AnalysisDraft, part?: LongClipChoice) => {
       setRecordId(null);
+      setNotes('');
       setDraft(null);
       setDraftProblem(null);
       setLongClip(file);
@@ -181,6 +184,7 @@ export function App() {
     async (owner: PatientRecord, first: SavedClip, other: SavedClip | null) => {
       setPatientLabel(owner.patientLabel);
       setSessionDate(owner.date);
+      setNotes(owner.notes);
       setRecordId(owner.id);
       await primary.load(first.result, first.video, first.corrections);
       runs.current++;
@@ -329,7 +333,7 @@ export function App() {
           )}
           {analysis && phase === 'done' && <GaitHeadline analysis={analysis} />}
         </div>
-        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} edit={edit} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
+        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} notes={notes} edit={edit} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
         {phase === 'done' && primary.result && analysis && (
           <SaveRecord
             clips={[
@@ -338,6 +342,8 @@ export function App() {
             ]}
             patientLabel={patientLabel}
             date={sessionDate}
+            notes={notes}
+            onNotesChange={setNotes}
             recordId={recordId}
             onSaved={(id) => {
               setRecordId(id);

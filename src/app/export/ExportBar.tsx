@@ -17,6 +17,7 @@ export function ExportBar({
   getFrame,
   patientLabel,
   date,
+  notes = '',
   chartSvg,
 }: {
   clip: ClipInfo;
@@ -27,6 +28,8 @@ export function ExportBar({
   getFrame(i: number, side: number): Promise<ImageBitmap | null>;
   patientLabel: string;
   date: string;
+  /** The clinician's notes (printed on the PDF report). */
+  notes?: string;
   /** The timeline's SVG on the page (rasterised into the PDF report). */
   chartSvg(): SVGSVGElement | null;
 }) {
@@ -87,7 +90,7 @@ export function ExportBar({
             disabled={!!busy}
             onClick={() =>
               void run('Report', async () => {
-                const blob = await buildPdfReport({ clip, frames, analysis, patientLabel, date, chartSvg: chartSvg(), getFrame, paper });
+                const blob = await buildPdfReport({ clip, frames, analysis, patientLabel, date, notes, chartSvg: chartSvg(), getFrame, paper });
                 download(blob, `${base}-report-${paper}.pdf`);
               })
             }

@@ -18,6 +18,8 @@ export interface ReportInput {
   analysis: GaitAnalysis;
   patientLabel: string;
   date: string;
+  /** The clinician's notes on the session ('' when none). */
+  notes?: string;
   /** The timeline as drawn on the page (SVG), rasterised into the report; null leaves the charts out. */
   chartSvg: SVGSVGElement | null;
   getFrame(i: number, longSide: number): Promise<ImageBitmap | null>;

@@ -15,17 +15,21 @@ export function SaveRecord({
   clips,
   patientLabel,
   date,
+  notes,
+  onNotesChange,
   recordId,
   onSaved,
 }: {
   clips: SavableClip[];
   patientLabel: string;
   date: string;
+  /** The session's notes (the page holds them: a reopened record's own notes, printed on the PDF too). */
+  notes: string;
+  onNotesChange(notes: string): void;
   /** Saving again updates this record instead of adding a new one. */
   recordId: string | null;
   onSaved(id: string): void;
 }) {
-  const [notes, setNotes] = useState('');
   const [withVideo, setWithVideo] = useState(false);
   const [state, setState] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,7 +76,7 @@ export function SaveRecord({
       <h2>Save to records</h2>
       <label className="block">
         Notes{' '}
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} placeholder="What you saw, what you advised" data-testid="record-notes" />
+        <textarea value={notes} onChange={(e) => onNotesChange(e.target.value)} rows={2} placeholder="What you saw, what you advised" data-testid="record-notes" />
       </label>
       <label>
         <input type="checkbox" checked={withVideo} onChange={(e) => setWithVideo(e.target.checked)} disabled={videoBytes === 0} data-testid="record-with-video" /> also keep the video

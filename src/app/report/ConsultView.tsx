@@ -25,6 +25,7 @@ export function ConsultView({
   result = null,
   patientLabel = '',
   date = '',
+  notes = '',
   edit = null,
 }: {
   analysis: GaitAnalysis;
@@ -41,6 +42,8 @@ export function ConsultView({
   /** Printed on stills and reports. */
   patientLabel?: string;
   date?: string;
+  /** The clinician's notes (printed on the PDF report). */
+  notes?: string;
   /** Hand corrections (events, capture rate): the editor and the slow-motion panel; absent: read-only. */
   edit?: EditController | null;
 }) {
@@ -163,7 +166,7 @@ export function ConsultView({
       </div>
       <FlagStrip analysis={analysis} frames={frames} clip={clip} getFrame={getFrame} current={frame} onSeek={seek} />
       {analysis.activity !== 'none' && (
-        <ExportBar clip={clip} frames={frames} analysis={analysis} result={result} frame={frame} getFrame={getFrame} patientLabel={patientLabel} date={date} chartSvg={() => root.current?.querySelector('.timeline svg') ?? null} />
+        <ExportBar clip={clip} frames={frames} analysis={analysis} result={result} frame={frame} getFrame={getFrame} patientLabel={patientLabel} date={date} notes={notes} chartSvg={() => root.current?.querySelector('.timeline svg') ?? null} />
       )}
     </div>
   );
