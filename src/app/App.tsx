@@ -25,7 +25,6 @@ import { Player, type PlayerProps } from './Player';
 import { ConsultView } from './report/ConsultView';
 import { ProgressBar } from './ProgressBar';
 import { LivePreview } from './LivePreview';
-import { GaitHeadline } from './GaitHeadline';
 import { LONG_CLIP_S, LongClipChooser, type LongClipChoice } from './LongClipChooser';
 
 /** What tests and `npm run analyze` read from the page (same pipeline as a user's). */
@@ -73,6 +72,10 @@ export function App() {
   /** The clip last dropped: a long one waits here while the user chooses the part to analyse. */
   const [longClip, setLongClip] = useState<File | null>(null);
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  /** The report shown has work not saved to records (notes, hand corrections): leaving it asks first. */
+  const [unsaved, setUnsaved] = useState(false);
+  /** An action that would replace the report, waiting for the user to confirm (unsaved work). */
+  const [pendingReplace, setPendingReplace] = useState<{ what: string; go(): void } | null>(null);
   const resumeInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void getDraft().then(setDraft).catch(() => setDraft(null));
@@ -229,6 +232,80 @@ export function App() {
 
   const cancel = primary.cancel;
   const running = phase === 'running';
+  const reportShown = phase === 'done' && !!analysis && !!clip;
+  /** Runs `go` now, or — when the report shown has unsaved work — once the user confirms. */
+  const guarded = (what: string, go: () => void) => {
+    if (reportShown && unsaved) setPendingReplace({ what, go });
+    else go();
+  };
+  // leaving the page with unsaved work asks first (the browser's own prompt)
+  useEffect(() => {
+    if (!(reportShown && unsaved)) return;
+    const onLeave = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [reportShown, unsaved]);
+  const dropNew = (f: File) => guarded(`analyse "${f.name}"`, () => void analyse(f));
+
+  const options = (
+    <div className="options" aria-label="Analysis options">
+      <label>
+        Pose model{' '}
+        <select value={model} disabled={running} onChange={(e) => setModel(e.target.value as PoseModelId)} data-testid="model-select">
+          {(Object.keys(MODEL_LABELS) as PoseModelId[]).map((m) => (
+            <option key={m} value={m}>
+              {MODEL_LABELS[m]}
+              {m === 'full' ? ' (recommended)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Camera view{' '}
+        <select value={view} disabled={running} onChange={(e) => setView(e.target.value as ViewChoice)} data-testid="view-select">
+          <option value="auto">Detect automatically</option>
+          <option value="side">Side view</option>
+          <option value="back">From behind</option>
+        </select>
+      </label>
+    </div>
+  );
+  const session = (
+    <div className="options session" aria-label="Session">
+      <label>
+        Patient label{' '}
+        <input type="text" value={patientLabel} onChange={(e) => setPatientLabel(e.target.value)} placeholder="e.g. initials or record number" data-testid="patient-label" />
+      </label>
+      <label>
+        Date <input type="date" value={sessionDate} onChange={(e) => setSessionDate(e.target.value)} data-testid="session-date" />
+      </label>
+    </div>
+  );
+  const records = (
+    <RecordsPanel
+      refreshKey={recordsKey}
+      onOpen={(id) => guarded('open another record', () => void openRecord(id))}
+      onCompare={(b, a) => guarded('open two records side by side', () => void compareRecords(b, a))}
+    />
+  );
+  const poseTrack = summary && (phase === 'done' || (phase === 'error' && error?.code !== 'long-clip')) && (
+    <section className="card" aria-label="Pose track" data-testid="summary">
+      <h2>Pose track</h2>
+      <p data-testid="summary-text">
+        Pose found on {summary.framesWithPose} of {summary.clip.decodedFrameCount ?? 0} frames in {(summary.elapsedMs / 1000).toFixed(1)} s
+        {summary.clip.decodedFrameCount ? ` (${((summary.clip.decodedFrameCount * 1000) / summary.elapsedMs).toFixed(1)} frames/s)` : ''}.
+      </p>
+      {summary.notes.map((n) => (
+        <p className="note" key={n} data-testid="summary-note">
+          {n}
+        </p>
+      ))}
+      <p className="caveat">Every figure StrideScope shows is a 2-D estimate from video, not a diagnosis.</p>
+    </section>
+  );
   return (
     <div className="app">
       <header className="topbar">
@@ -237,7 +314,7 @@ export function App() {
         </h1>
         <p className="tagline">Running gait from a phone video — analysed on this device, never uploaded.</p>
       </header>
-      <main>
+      <main className={reportShown ? 'report-mode' : 'start-mode'}>
         {draft && phase !== 'running' && (
           <div className="banner warn" role="status" data-testid="draft-banner">
             An analysis of <strong>{draft.fileName}</strong>{draft.patientLabel ? ` (${draft.patientLabel})` : ''} was interrupted at frame {draft.frames.length} of{' '}
@@ -247,7 +324,38 @@ export function App() {
             {draftProblem && <p data-testid="draft-problem">{draftProblem}</p>}
           </div>
         )}
-        <RecordsPanel refreshKey={recordsKey} onOpen={(id) => void openRecord(id)} onCompare={(b, a) => void compareRecords(b, a)} />
+        {pendingReplace && (
+          <div className="banner warn unsaved-confirm" role="alertdialog" aria-label="Unsaved work" data-testid="unsaved-confirm">
+            <strong>This report has changes that are not saved</strong> (notes or hand corrections). To {pendingReplace.what}, the report is replaced.{' '}
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setPendingReplace(null);
+                document.querySelector('[data-testid=save-record]')?.scrollIntoView({ block: 'center' });
+              }}
+              data-testid="unsaved-save-first"
+            >
+              Save it first
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                const p = pendingReplace;
+                setPendingReplace(null);
+                setUnsaved(false);
+                p.go();
+              }}
+              data-testid="unsaved-discard"
+            >
+              Replace it without saving
+            </button>{' '}
+            <button type="button" onClick={() => setPendingReplace(null)} data-testid="unsaved-keep">
+              Keep the report
+            </button>
+          </div>
+        )}
+        {!reportShown && records}
         {openProblem && (
           <div className="banner error" role="alert">
             {openProblem}
@@ -258,42 +366,31 @@ export function App() {
             {modelsProblem}
           </div>
         )}
-        <div className="options" aria-label="Analysis options">
-          <label>
-            Pose model{' '}
-            <select value={model} disabled={running} onChange={(e) => setModel(e.target.value as PoseModelId)} data-testid="model-select">
-              {(Object.keys(MODEL_LABELS) as PoseModelId[]).map((m) => (
-                <option key={m} value={m}>
-                  {MODEL_LABELS[m]}
-                  {m === 'full' ? ' (recommended)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Camera view{' '}
-            <select value={view} disabled={running} onChange={(e) => setView(e.target.value as ViewChoice)} data-testid="view-select">
-              <option value="auto">Detect automatically</option>
-              <option value="side">Side view</option>
-              <option value="back">From behind</option>
-            </select>
-          </label>
-        </div>
-        <div className="options session" aria-label="Session">
-          <label>
-            Patient label{' '}
-            <input type="text" value={patientLabel} onChange={(e) => setPatientLabel(e.target.value)} placeholder="e.g. initials or record number" data-testid="patient-label" />
-          </label>
-          <label>
-            Date <input type="date" value={sessionDate} onChange={(e) => setSessionDate(e.target.value)} data-testid="session-date" />
-          </label>
-        </div>
+        {!reportShown && options}
+        {!reportShown && session}
         {model.startsWith('movenet') && (
           <p className="banner warn" data-testid="movenet-limits">
             {MOVENET_LIMITS}
           </p>
         )}
-        <DropZone onFile={(f) => void analyse(f)} disabled={running || !primary.ready} compact={phase !== 'idle' && phase !== 'error'} />
+        {reportShown ? (
+          <div className="report-bar">
+            <DropZone onFile={dropNew} disabled={running || !primary.ready} compact />
+            {session}
+            {!wantSecond && (
+              <nav className="report-nav" aria-label="Report sections">
+                <a href="#report-findings">Findings</a>
+                {analysis.activity !== 'none' && <a href="#report-measures">Measures</a>}
+                <a href="#report-player">Player</a>
+                {analysis.flags.length > 0 && <a href="#report-flags">Flagged frames</a>}
+                {analysis.activity !== 'none' && <a href="#report-export">Export</a>}
+                <a href="#report-save">Save</a>
+              </nav>
+            )}
+          </div>
+        ) : (
+          <DropZone onFile={dropNew} disabled={running || !primary.ready} compact={phase !== 'idle' && phase !== 'error'} />
+        )}
         {error?.code === 'long-clip' && clip && longClip && (
           <LongClipChooser clip={clip} message={error.message} onChoose={(choice) => void analyse(longClip, undefined, choice)} />
         )}
@@ -312,29 +409,17 @@ export function App() {
             Analysis cancelled. Choose a clip to start again.
           </p>
         )}
-        <div className="grid">
-          {clip && <ClipCard clip={clip} backend={summary?.backend ?? null} model={MODEL_LABELS[model]} />}
-          {running && progress && <ProgressBar progress={progress} onCancel={cancel} />}
-          {running && live && clip && <LivePreview live={live} clip={clip} progress={progress} />}
-          {summary && (phase === 'done' || (phase === 'error' && error?.code !== 'long-clip')) && (
-            <section className="card" aria-label="Pose track" data-testid="summary">
-              <h2>Pose track</h2>
-              <p data-testid="summary-text">
-                Pose found on {summary.framesWithPose} of {summary.clip.decodedFrameCount ?? 0} frames in {(summary.elapsedMs / 1000).toFixed(1)} s
-                {summary.clip.decodedFrameCount ? ` (${((summary.clip.decodedFrameCount * 1000) / summary.elapsedMs).toFixed(1)} frames/s)` : ''}.
-              </p>
-              {summary.notes.map((n) => (
-                <p className="note" key={n} data-testid="summary-note">
-                  {n}
-                </p>
-              ))}
-              <p className="caveat">Every figure StrideScope shows is a 2-D estimate from video, not a diagnosis.</p>
-            </section>
-          )}
-          {analysis && phase === 'done' && <GaitHeadline analysis={analysis} />}
-        </div>
-        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} notes={notes} edit={edit} /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
+        {!reportShown && (
+          <div className="grid">
+            {clip && <ClipCard clip={clip} backend={summary?.backend ?? null} model={MODEL_LABELS[model]} />}
+            {running && progress && <ProgressBar progress={progress} onCancel={cancel} />}
+            {running && live && clip && <LivePreview live={live} clip={clip} progress={progress} />}
+            {poseTrack}
+          </div>
+        )}
+        {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} notes={notes} edit={edit} anchors /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
         {phase === 'done' && primary.result && analysis && (
+          <div id="report-save">
           <SaveRecord
             clips={[
               { result: primary.result, video: primary.file, corrections: primary.corrections },
@@ -350,6 +435,7 @@ export function App() {
               setRecordsKey((k) => k + 1);
             }}
           />
+          </div>
         )}
         {phase === 'done' && analysis && !wantSecond && (
           <section className="card add-second" aria-label="Add a second clip">
@@ -367,6 +453,17 @@ export function App() {
             onSecondFile={(f) => void analyseSecond(f)}
             onClose={() => setWantSecond(false)}
           />
+        )}
+        {reportShown && (
+          <section className="about-clip" aria-label="About this clip and its analysis">
+            <h2 className="section-title">About this clip and its analysis</h2>
+            <div className="grid">
+              {clip && <ClipCard clip={clip} backend={summary?.backend ?? null} model={MODEL_LABELS[model]} />}
+              {poseTrack}
+            </div>
+            {records}
+            {options}
+          </section>
         )}
       </main>
       <footer>StrideScope · all processing happens in this browser · estimates from 2-D video, not a diagnosis</footer>

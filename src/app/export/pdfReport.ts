@@ -5,7 +5,8 @@
  */
 import type { GaitAnalysis } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
-import { measureCards, patternFinding } from '../report/summaryModel';
+import { measureCards } from '../report/summaryModel';
+import { overviewOf } from '../report/findingsModel';
 import { drawStill, flaggedFrames, frameLabel, type StillContext } from './still';
 import { detectedOf, diffEvents, diffWords } from '../report/eventEdits';
 import { timeScaleWords } from '../format';
@@ -125,7 +126,9 @@ export async function buildPdfReport(input: ReportInput): Promise<Blob> {
   }
   gap(6);
   text('Extended-posture pattern', 13, { bold: true });
-  for (const l of patternFinding(a).lines) text(l, 11);
+  const ov = overviewOf(a);
+  text(ov.verdict, 11, { bold: true });
+  for (const f of ov.findings) text(`${f.title} ${f.sentence} How sure: ${f.sure.level}.`, 11);
   if (a.flags.length === 0 && a.activity === 'running') text('Nothing was flagged in this clip.', 11, { bold: true, colour: [27, 94, 32] });
   gap(8);
 

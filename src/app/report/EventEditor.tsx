@@ -26,6 +26,8 @@ export interface EditController {
 
 /** Frames shown either side of the current one in the strip. */
 const HALF_WINDOW = 24;
+/** A selected event stays selected while it is in the strip (this far from the frame shown); further away it is let go. */
+export const SELECTION_HOLD_FRAMES = HALF_WINDOW;
 const LANE = { left: 6, right: 34 } as const;
 const LANE_H = 24;
 const STRIP_H = 78;

@@ -1,105 +1,132 @@
 import type { GaitAnalysis, Measure } from '../../core/analysis';
-import { measureCards, patternFinding, strikeByFoot } from './summaryModel';
+import type { ClipInfo, PoseFrame } from '../../core/types';
+import { FrameThumb } from './FrameThumb';
+import { Sure } from './Sure';
+import { strikeByFoot, type FrameRef, type MeasureCard } from './summaryModel';
 
 function fmt(v: number | null, digits: number): string {
   return v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits);
 }
 
-function MeasureValue({ m, digits }: { m: Measure; digits: number }) {
-  if (m.value === null) return <p className="mc-none">{m.reason ?? 'not measured'}</p>;
+function MeasureValue({ m, digits, counts, unreliable }: { m: Measure; digits: number; counts: string; unreliable: boolean }) {
+  if (m.value === null) return <p className="mc-none">Not measured: {m.reason ?? 'not measurable in this clip'}</p>;
   const unit = m.unit === 'deg' || m.unit === '°' ? '°' : ` ${m.unit}`;
   return (
     <>
-      <p className="mc-value">
+      <p className={`mc-value${unreliable ? ' unreliable' : ''}`} data-testid="mc-value">
+        {unreliable && <span className="mc-unreliable">unreliable </span>}
         {fmt(m.value, digits)}
         <span className="mc-unit">{unit}</span>
       </p>
       <p className="mc-detail">
-        {m.iqr ? `middle half ${fmt(m.iqr[0], digits)} to ${fmt(m.iqr[1], digits)}` : `${m.n} stride${m.n === 1 ? '' : 's'}`}
+        {m.n} {m.n === 1 ? counts.replace(/s$/, '') : counts}
+        {m.iqr ? ` · most between ${fmt(m.iqr[0], digits)} and ${fmt(m.iqr[1], digits)}` : ''}
         {m.left !== null || m.right !== null ? ` · L ${fmt(m.left, digits)} / R ${fmt(m.right, digits)}` : ''}
       </p>
     </>
   );
 }
 
-/** Summary of one analysis: the extended-posture finding, the strike pattern per foot, and a card per measure. */
-export function SummaryCards({ analysis }: { analysis: GaitAnalysis }) {
-  const cards = measureCards(analysis);
-  const finding = patternFinding(analysis);
+type Frames = { clip: ClipInfo; frames: readonly PoseFrame[]; getFrame(i: number, side: number): Promise<ImageBitmap | null>; onOpen(frame: number): void };
+
+function FrameButton({ r, f, testId }: { r: FrameRef; f: Frames; testId: string }) {
+  return (
+    <button type="button" className="mc-frame" onClick={() => f.onOpen(r.frame)} data-testid={testId} data-frame={r.frame} aria-label={`Open frame ${r.frame}: ${r.title}, ${r.detail}`}>
+      <FrameThumb frame={r.frame} pose={f.frames[r.frame]} clip={f.clip} getFrame={f.getFrame} width={76} crop />
+      <span>
+        {r.title} · frame {r.frame}
+        <br />
+        {r.detail}
+      </span>
+    </button>
+  );
+}
+
+/** Every measure as a card (value, what it counts, spread, sides, meaning, how sure, caveat, reference, the frame that
+ *  shows it), the strike pattern per foot, and the advice for a better clip. */
+export function SummaryCards({ analysis, cards, ...f }: { analysis: GaitAnalysis; cards: readonly MeasureCard[] } & Frames) {
   const strikes = strikeByFoot(analysis);
   const side = analysis.view.view !== 'back';
+  const tips = analysis.advice.filter((x) => x.severity === 'info');
   return (
-    <section className="summary" aria-label="Gait summary" data-testid="report-summary">
-      <div className={`finding card${finding.nothingFlagged ? '' : ' flagged'}`} data-testid="pattern-finding">
-        <h2>Extended-posture pattern</h2>
-        {finding.lines.map((l) => (
-          <p key={l}>{l}</p>
-        ))}
-        {finding.nothingFlagged && analysis.activity === 'running' && side && (
-          <p className="nothing-flagged" data-testid="nothing-flagged">
-            Nothing was flagged in this clip: no frame is highlighted.
-          </p>
-        )}
-        <p className="caveat">2-D estimates from one video, with their confidence — not a diagnosis.</p>
-      </div>
-      {side && analysis.summary.strike.reason === null && (
-        <div className="card strike-card" data-testid="strike-card">
-          <h2>Foot strike</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">foot</th>
-                <th scope="col">heel</th>
-                <th scope="col">midfoot</th>
-                <th scope="col">forefoot</th>
-                <th scope="col">unsure</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(['left', 'right'] as const).map((f) => (
-                <tr key={f}>
-                  <th scope="row" className={`side-${f}`}>
-                    {f}
-                    {analysis.view.nearSide === f ? ' (near)' : analysis.view.nearSide ? ' (far)' : ''}
-                  </th>
-                  <td>{strikes[f].heel}</td>
-                  <td>{strikes[f].midfoot}</td>
-                  <td>{strikes[f].forefoot}</td>
-                  <td>{strikes[f].undecided}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="mc-detail">"unsure": the foot angle was within the noise of a band edge, so the contact is not classified.</p>
-        </div>
-      )}
+    <section className="summary" aria-label="Measures" data-testid="report-summary">
+      <h2 className="section-title">Measures</h2>
       <div className="measure-grid">
         {cards.map((c) => (
-          <div className="card measure-card" key={c.id} data-testid={`measure-${c.id}`}>
-            <h3>
-              {c.label}
-              {c.measure.estimate && <span className="badge" title="Estimated from a model, not measured directly: see docs/METHODS.md">estimate</span>}
-            </h3>
-            <p className="mc-event">{c.event}</p>
-            <MeasureValue m={c.measure} digits={c.digits} />
-            {c.measure.value !== null && (
-              <p className="mc-conf">
-                <span className="conf-bar" aria-hidden="true">
-                  <span style={{ width: `${Math.round(c.measure.confidence * 100)}%` }} />
-                </span>
-                confidence {Math.round(c.measure.confidence * 100)} %
+          <div className={`card measure-card${c.caveat ? ' has-caveat' : ''}${c.measure.value === null ? ' not-measured' : ''}`} key={c.id} data-testid={`measure-${c.id}`}>
+            <div className="mc-top">
+              <div className="mc-main">
+                <h3>
+                  {c.label}
+                  {c.measure.estimate && (
+                    <span className="badge" title="Estimated from a model with one assumption, not measured directly: see the methods">
+                      estimate
+                    </span>
+                  )}
+                </h3>
+                <p className="mc-event">at {c.event}</p>
+                <MeasureValue m={c.measure} digits={c.digits} counts={c.counts} unreliable={c.caveat !== null} />
+              </div>
+              {c.typical && !c.pair && <FrameButton r={c.typical} f={f} testId="measure-frame" />}
+            </div>
+            <p className="mc-meaning">{c.meaning}</p>
+            {c.caveat && (
+              <p className="mc-caveat" data-testid="mc-caveat">
+                Not to be trusted as it stands: {c.caveat}.
               </p>
             )}
+            {c.pair && (
+              <div className="mc-pair">
+                <FrameButton r={c.pair.most} f={f} testId="measure-frame-most" />
+                <FrameButton r={c.pair.least} f={f} testId="measure-frame-least" />
+              </div>
+            )}
             {c.reference && <p className="mc-ref">{c.reference}</p>}
+            {c.measure.value !== null && (
+              <p className="mc-conf">
+                <Sure sure={c.sure} testId="measure-sure" />
+              </p>
+            )}
           </div>
         ))}
+        {side && analysis.summary.strike.reason === null && analysis.activity !== 'none' && (
+          <div className="card strike-card" data-testid="strike-card">
+            <h3>Foot strike, contacts per foot</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">foot</th>
+                  <th scope="col">heel</th>
+                  <th scope="col">midfoot</th>
+                  <th scope="col">forefoot</th>
+                  <th scope="col">unsure</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(['left', 'right'] as const).map((foot) => (
+                  <tr key={foot}>
+                    <th scope="row" className={`side-${foot}`}>
+                      {foot}
+                      {analysis.view.nearSide === foot ? ' (near)' : analysis.view.nearSide ? ' (far)' : ''}
+                    </th>
+                    <td>{strikes[foot].heel}</td>
+                    <td>{strikes[foot].midfoot}</td>
+                    <td>{strikes[foot].forefoot}</td>
+                    <td>{strikes[foot].undecided}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="mc-meaning">How each foot lands. "Unsure": the foot angle was within the noise of a band edge, so the contact is not classified.</p>
+          </div>
+        )}
       </div>
-      {analysis.advice.length > 0 && (
+      {tips.length > 0 && (
         <div className="card advice-card" data-testid="advice">
-          <h2>To get a better clip</h2>
+          <h3>To get a better clip</h3>
           <ul className="advice">
-            {analysis.advice.map((a) => (
-              <li key={a.code}>{a.message}</li>
+            {tips.map((x) => (
+              <li key={x.code}>{x.message}</li>
             ))}
           </ul>
         </div>

@@ -52,6 +52,15 @@ export interface FlagBand {
   title: string;
 }
 
+/** A kind of flag raised at (nearly) every stride it judges: said once, not painted on every stride. */
+export interface SummarisedFlags {
+  kind: PatternFlag['kind'];
+  title: string;
+  flagged: number;
+  /** Contacts / toe-offs judged. */
+  of: number;
+}
+
 export interface TimelineModel {
   frameCount: number;
   panels: Panel[];
@@ -59,8 +68,15 @@ export interface TimelineModel {
   /** The automatically detected events, when the events were corrected by hand (drawn faint); else empty. */
   detected: EventMark[];
   stances: StanceBand[];
+  /** Bands for the flags of the kinds raised at some strides only. */
   flags: FlagBand[];
+  /** The kinds raised at SUMMARISE_FLAG_SHARE or more of the strides they judge: no bands (they would cover the whole
+   *  clip and single nothing out), a line instead. */
+  summarised: SummarisedFlags[];
 }
+
+/** A kind of flag at this share of its strides or more is summarised rather than drawn stride by stride. */
+export const SUMMARISE_FLAG_SHARE = 0.8;
 
 const PANEL_DEFS: { id: string; title: string; unit: string; traces: Omit<Trace, 'values'>[] }[] = [
   {
@@ -173,6 +189,13 @@ export function buildTimelineModel(a: GaitAnalysis): TimelineModel {
       if (to) stances.push({ foot, from: evs[i].subFrame, to: to.subFrame });
     }
   }
+  const judged = (k: PatternFlag['kind']) => (k === 'extension-at-toe-off' ? a.summary.pattern.extensionAtToeOff.strides : a.summary.pattern.heelStrikeStraightKnee.contacts);
+  const summarised: SummarisedFlags[] = [];
+  for (const kind of ['heel-strike-straight-knee', 'extension-at-toe-off'] as const) {
+    const n = a.flags.filter((f) => f.kind === kind).length;
+    const of = judged(kind);
+    if (n > 0 && of > 0 && n / of >= SUMMARISE_FLAG_SHARE) summarised.push({ kind, title: FLAG_TITLES[kind], flagged: n, of });
+  }
   const flags: FlagBand[] = a.flags.map((f, index) => ({
     index,
     kind: f.kind,
@@ -182,8 +205,8 @@ export function buildTimelineModel(a: GaitAnalysis): TimelineModel {
     to: Math.max(...f.frames) + 0.5,
     severity: flagSeverity(f),
     title: `${FLAG_TITLES[f.kind]} (${f.foot}, frame ${f.frame}): ${f.reasons.join('; ')}`,
-  }));
-  return { frameCount: a.frameCount, panels, events, detected, stances, flags };
+  })).filter((b) => !summarised.some((s) => s.kind === b.kind));
+  return { frameCount: a.frameCount, panels, events, detected, stances, flags, summarised };
 }
 
 /** The event frame after (dir = 1) or before (dir = −1) `frame`, or null. */

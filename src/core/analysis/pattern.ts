@@ -127,8 +127,10 @@ export function detectPattern(strides: SideStride[], series: SideSeries, fps: nu
           kind: 'heel-strike-straight-knee',
           foot: s.foot,
           side: s.side,
-          frame: Math.round(s.icSubFrame),
-          frames: framesAround(Math.round(s.icSubFrame), fps, n),
+          // the contact's own frame in the event list (the first frame at or after the contact), so a flag opens the
+          // frame the player names as this contact, never the swing frame before it
+          frame: s.icFrame,
+          frames: framesAround(s.icFrame, fps, n),
           reasons: [
             `heel strike (foot angle ${r1(s.footAngleDeg)}°, toes up)`,
             `knee nearly straight at contact (${r1(s.kneeFlexionIcDeg)}° flexion)`,

@@ -302,3 +302,20 @@ export const REGISTRATION_MIN_HALF_WINDOW = 2.5;
 export const REGISTRATION_MAX_SHIFT_S = 0.03;
 /** Registration is used from this frame rate up (see events.ts). */
 export const REGISTRATION_MIN_FPS = 50;
+
+// ---- Cross-checks between measures (crossChecks.ts): facts of running, not fitted to a clip ---------------------
+/** Contact + flight must equal the cadence's step time within this many frames (two events, each ±1 frame) ... */
+export const CROSS_CHECK_STEP_TIME_FRAMES = 2;
+/** ... or this fraction of the step, whichever is larger (medians of different strides do not add exactly). */
+export const CROSS_CHECK_STEP_TIME_FRACTION = 0.15;
+/** Middle half of an angle's strides wider than this = the strides disagree (stride-to-stride joint-angle variability
+ *  in running is a few degrees SD, so an IQR of ~3–5°; 15° is three to four times that). */
+export const CROSS_CHECK_SPREAD_MAX_DEG = 15;
+/** Left and right times differing by more than this fraction of their mean (runners' contact-time asymmetry is
+ *  typically under 10 %, rarely above 15 % even when injured). */
+export const CROSS_CHECK_ASYMMETRY_MAX_FRACTION = 0.25;
+/** Left and right angles differing by more than this (side-to-side differences of running joint angles are a few
+ *  degrees; the same 15° as the spread). */
+export const CROSS_CHECK_ASYMMETRY_MAX_DEG = 15;
+/** Left and right overstride differing by more than this many leg lengths (typical overstride 0.1–0.3). */
+export const CROSS_CHECK_ASYMMETRY_MAX_LEG_LENGTHS = 0.15;
