@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalyzeResult, PoseModelId, ViewChoice } from '../core/types';
-import { MODEL_LABELS, MOVENET_LIMITS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
+import { MODEL_LABELS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
 import type { BackendDecision } from '../pipeline/backendChoice';
 import { useClipRun, type Phase, type ReanalysisTiming, type RunEnd } from './useClipRun';
 import type { Corrections } from './reanalyze';
@@ -19,6 +19,9 @@ async function savedClip(rec: PatientRecord, i: number): Promise<SavedClip> {
 }
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
+import { AnalysisOptions } from './AnalysisOptions';
+import { FilmingGuide } from './FilmingGuide';
+import { SampleClipButton } from './SampleClip';
 import { ErrorBanner } from './ErrorBanner';
 import { HiddenFileInput } from './HiddenFileInput';
 import { Player, type PlayerProps } from './Player';
@@ -229,6 +232,8 @@ export function App() {
 
   const cancel = primary.cancel;
   const running = phase === 'running';
+  /** Before the first clip (or after one failed): the filming guide and the sample clip beside the drop zone. */
+  const firstScreen = phase === 'idle' || phase === 'error';
   return (
     <div className="app">
       <header className="topbar">
@@ -258,27 +263,6 @@ export function App() {
             {modelsProblem}
           </div>
         )}
-        <div className="options" aria-label="Analysis options">
-          <label>
-            Pose model{' '}
-            <select value={model} disabled={running} onChange={(e) => setModel(e.target.value as PoseModelId)} data-testid="model-select">
-              {(Object.keys(MODEL_LABELS) as PoseModelId[]).map((m) => (
-                <option key={m} value={m}>
-                  {MODEL_LABELS[m]}
-                  {m === 'full' ? ' (recommended)' : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Camera view{' '}
-            <select value={view} disabled={running} onChange={(e) => setView(e.target.value as ViewChoice)} data-testid="view-select">
-              <option value="auto">Detect automatically</option>
-              <option value="side">Side view</option>
-              <option value="back">From behind</option>
-            </select>
-          </label>
-        </div>
         <div className="options session" aria-label="Session">
           <label>
             Patient label{' '}
@@ -288,16 +272,18 @@ export function App() {
             Date <input type="date" value={sessionDate} onChange={(e) => setSessionDate(e.target.value)} data-testid="session-date" />
           </label>
         </div>
-        {model.startsWith('movenet') && (
-          <p className="banner warn" data-testid="movenet-limits">
-            {MOVENET_LIMITS}
-          </p>
-        )}
-        <DropZone onFile={(f) => void analyse(f)} disabled={running || !primary.ready} compact={phase !== 'idle' && phase !== 'error'} />
-        {error?.code === 'long-clip' && clip && longClip && (
-          <LongClipChooser clip={clip} message={error.message} onChoose={(choice) => void analyse(longClip, undefined, choice)} />
-        )}
-        {error && error.code !== 'long-clip' && <ErrorBanner error={error} testId="error" />}
+        <div className={firstScreen ? 'start first-screen' : 'start'}>
+          <div className="start-main">
+            <DropZone onFile={(f) => void analyse(f)} disabled={running || !primary.ready} compact={!firstScreen} />
+            {error?.code === 'long-clip' && clip && longClip && (
+              <LongClipChooser clip={clip} message={error.message} onChoose={(choice) => void analyse(longClip, undefined, choice)} />
+            )}
+            {error && error.code !== 'long-clip' && <ErrorBanner error={error} testId="error" />}
+            {firstScreen && <SampleClipButton onFile={(f) => void analyse(f)} disabled={running || !primary.ready} />}
+            <AnalysisOptions model={model} view={view} disabled={running} onModel={setModel} onView={setView} />
+          </div>
+          {firstScreen && <FilmingGuide />}
+        </div>
         {phase === 'done' && summary && summary.framesWithPose === 0 && (summary.clip.decodedFrameCount ?? 0) > 0 && (
           <div className="banner warn" role="status" data-testid="no-person">
             <strong>No person was found in this clip, so there is nothing to measure.</strong>
