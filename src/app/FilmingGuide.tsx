@@ -92,35 +92,40 @@ export function FilmingGuide() {
 /** Seen from above (the phone square to the runner's path, 3–5 m away) and what the phone's screen should show. */
 function FilmingDiagram() {
   return (
-    <svg className="fg-diagram" viewBox="0 0 344 118" role="img" aria-label="Seen from above: the phone 3 to 5 metres from the runner's path, pointing straight across it. On the phone's screen: the runner side-on, head to feet with a margin, the camera at hip height.">
+    <svg className="fg-diagram" viewBox="0 0 344 128" role="img" aria-label="Seen from above: the phone 3 to 5 metres (2 to 3 beside a treadmill) from the runner's path, facing it. On the phone's screen: the runner side-on, head to feet with a margin, the camera at hip height.">
       {/* seen from above */}
       <g>
         <text x="82" y="11" className="fg-cap" textAnchor="middle">
           Seen from above
         </text>
-        <path d="M82 94 L20 26 L144 26 Z" className="fg-fov" />
-        <line x1="8" y1="26" x2="150" y2="26" className="fg-path" />
-        <path d="M150 26 l-7 -4 v8 z" className="fg-ink" />
-        <text x="10" y="18" className="fg-small">
-          running path
-        </text>
-        <circle cx="82" cy="26" r="5" className="fg-runner" />
-        <line x1="82" y1="32" x2="82" y2="92" className="fg-sight" />
-        <path d="M82 32 h5 v5 h-5" className="fg-thin" />
-        <rect x="75" y="93" width="14" height="7" rx="1.5" className="fg-phone" />
-        <text x="88" y="60" className="fg-label">
-          3–5 m
-        </text>
-        <text x="88" y="71" className="fg-small">
-          treadmill 2–3 m
-        </text>
-        <text x="82" y="112" className="fg-small" textAnchor="middle">
-          phone, pointing straight across
-        </text>
+        <g transform="translate(0 8)">
+          <path d="M82 94 L20 26 L144 26 Z" className="fg-fov" />
+          <line x1="8" y1="26" x2="150" y2="26" className="fg-path" />
+          <path d="M150 26 l-7 -4 v8 z" className="fg-ink" />
+          <text x="8" y="17" className="fg-small">
+            running path
+          </text>
+          <circle cx="82" cy="26" r="5" className="fg-runner" />
+          <line x1="82" y1="32" x2="82" y2="92" className="fg-sight" />
+          <path d="M82 32 h5 v5 h-5" className="fg-thin" />
+          <rect x="75" y="93" width="14" height="7" rx="1.5" className="fg-phone" />
+          <text x="88" y="60" className="fg-label">
+            3–5 m
+          </text>
+          <text x="88" y="72" className="fg-small">
+            treadmill
+          </text>
+          <text x="88" y="83" className="fg-small">
+            2–3 m
+          </text>
+          <text x="82" y="114" className="fg-small" textAnchor="middle">
+            phone facing the path
+          </text>
+        </g>
       </g>
       {/* on the phone's screen */}
-      <g transform="translate(186 16)">
-        <text x="76" y="-5" className="fg-cap" textAnchor="middle">
+      <g transform="translate(186 20)">
+        <text x="76" y="-9" className="fg-cap" textAnchor="middle">
           On the screen
         </text>
         <rect x="0" y="0" width="152" height="90" rx="6" className="fg-screen" />
@@ -137,9 +142,9 @@ function FilmingDiagram() {
           <path d="M74 49 L84 62 L86 79 L92 80" />
           <path d="M74 49 L66 63 L55 68 L54 64" />
         </g>
-        <line x1="30" y1="80.5" x2="122" y2="80.5" className="fg-ground" />
-        <path d="M128 11 v69 M125 11 h6 M125 80 h6" className="fg-thin" />
-        <text x="141" y="45" className="fg-small" textAnchor="middle" transform="rotate(-90 141 45)">
+        <line x1="30" y1="80.5" x2="116" y2="80.5" className="fg-ground" />
+        <path d="M122 11 v69 M119 11 h6 M119 80 h6" className="fg-thin" />
+        <text x="136" y="45" className="fg-small" textAnchor="middle" transform="rotate(-90 136 45)">
           head to feet
         </text>
       </g>

@@ -65,7 +65,7 @@ export function SampleClipButton({ onFile, disabled }: { onFile(file: File): voi
         <button type="button" onClick={() => void load()} disabled={disabled || loading} data-testid="sample-button" title={info.shows}>
           {loading ? 'Loading the sample…' : `Try a sample clip (${info.label})`}
         </button>
-        <span className="sample-why">No clip yet? See a whole report first.</span>
+        <span className="sample-why">See a whole report before filming your own.</span>
       </div>
       <div className="sample-credit" data-testid="sample-attribution">
         {info.attribution}{' '}
