@@ -2,6 +2,8 @@
  * Vite build plugin: writes dist/sw.js, the offline service worker, with the list of files to precache — the built
  * app shell (HTML, JS, CSS, WASM, worker bundles), the public files, and the default pose model (BlazePose full and
  * its detector, and MoveNet MultiPose, which looks for everyone in view). The cache name carries a hash of that list, so a new build replaces the old cache.
+ * The sample clip (public/sample/, made by scripts/make-sample.mjs: ~0.8 MB) is a public file too, so "Try a sample
+ * clip" works offline as well.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalyzeResult, PoseModelId, ViewChoice } from '../core/types';
-import { MODEL_LABELS, MOVENET_LIMITS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
+import { MODEL_LABELS, type PipelineErrorInfo, type RunSummary } from '../pipeline/protocol';
 import type { BackendDecision } from '../pipeline/backendChoice';
 import { useClipRun, type Phase, type ReanalysisTiming, type RunEnd } from './useClipRun';
 import type { Corrections } from './reanalyze';
@@ -19,6 +19,9 @@ async function savedClip(rec: PatientRecord, i: number): Promise<SavedClip> {
 }
 import { ClipCard } from './ClipCard';
 import { DropZone } from './DropZone';
+import { AnalysisOptions } from './AnalysisOptions';
+import { FilmingGuide } from './FilmingGuide';
+import { SampleClipButton } from './SampleClip';
 import { ErrorBanner } from './ErrorBanner';
 import { HiddenFileInput } from './HiddenFileInput';
 import { Player, type PlayerProps } from './Player';
@@ -232,6 +235,8 @@ export function App() {
 
   const cancel = primary.cancel;
   const running = phase === 'running';
+  /** Before the first clip (or after one failed): the filming guide and the sample clip beside the drop zone. */
+  const firstScreen = phase === 'idle' || phase === 'error';
   const reportShown = phase === 'done' && !!analysis && !!clip;
   /** Runs `go` now, or — when the report shown has unsaved work — once the user confirms. */
   const guarded = (what: string, go: () => void) => {
@@ -250,29 +255,7 @@ export function App() {
   }, [reportShown, unsaved]);
   const dropNew = (f: File) => guarded(`analyse "${f.name}"`, () => void analyse(f));
 
-  const options = (
-    <div className="options" aria-label="Analysis options">
-      <label>
-        Pose model{' '}
-        <select value={model} disabled={running} onChange={(e) => setModel(e.target.value as PoseModelId)} data-testid="model-select">
-          {(Object.keys(MODEL_LABELS) as PoseModelId[]).map((m) => (
-            <option key={m} value={m}>
-              {MODEL_LABELS[m]}
-              {m === 'full' ? ' (recommended)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Camera view{' '}
-        <select value={view} disabled={running} onChange={(e) => setView(e.target.value as ViewChoice)} data-testid="view-select">
-          <option value="auto">Detect automatically</option>
-          <option value="side">Side view</option>
-          <option value="back">From behind</option>
-        </select>
-      </label>
-    </div>
-  );
+  const options = <AnalysisOptions model={model} view={view} disabled={running} onModel={setModel} onView={setView} />;
   const session = (
     <div className="options session" aria-label="Session">
       <label>
@@ -366,13 +349,6 @@ export function App() {
             {modelsProblem}
           </div>
         )}
-        {!reportShown && options}
-        {!reportShown && session}
-        {model.startsWith('movenet') && (
-          <p className="banner warn" data-testid="movenet-limits">
-            {MOVENET_LIMITS}
-          </p>
-        )}
         {reportShown ? (
           <div className="report-bar">
             <DropZone onFile={dropNew} disabled={running || !primary.ready} compact />
@@ -389,12 +365,22 @@ export function App() {
             )}
           </div>
         ) : (
-          <DropZone onFile={dropNew} disabled={running || !primary.ready} compact={phase !== 'idle' && phase !== 'error'} />
+          <>
+            <div className={firstScreen ? 'start first-screen' : 'start'}>
+              <div className="start-main">
+                <DropZone onFile={dropNew} disabled={running || !primary.ready} compact={!firstScreen} />
+                {error?.code === 'long-clip' && clip && longClip && (
+                  <LongClipChooser clip={clip} message={error.message} onChoose={(choice) => void analyse(longClip, undefined, choice)} />
+                )}
+                {error && error.code !== 'long-clip' && <ErrorBanner error={error} testId="error" />}
+                {firstScreen && <SampleClipButton onFile={dropNew} disabled={running || !primary.ready} />}
+                {options}
+              </div>
+              {firstScreen && <FilmingGuide />}
+            </div>
+            {session}
+          </>
         )}
-        {error?.code === 'long-clip' && clip && longClip && (
-          <LongClipChooser clip={clip} message={error.message} onChoose={(choice) => void analyse(longClip, undefined, choice)} />
-        )}
-        {error && error.code !== 'long-clip' && <ErrorBanner error={error} testId="error" />}
         {phase === 'done' && summary && summary.framesWithPose === 0 && (summary.clip.decodedFrameCount ?? 0) > 0 && (
           <div className="banner warn" role="status" data-testid="no-person">
             <strong>No person was found in this clip, so there is nothing to measure.</strong>

@@ -97,10 +97,13 @@ test('a contact moved with the keyboard takes the knee at its new frame; a toe-o
   await expect(page.getByTestId('event-editor')).toBeVisible();
   await expect(page.getByTestId('ee-state')).toHaveText(/as detected/);
 
-  // as a user: Shift+→ from event to event until the player is on that contact (which selects it), then ] three times
+  // as a user: Shift+→ from event to event until the player is on that contact, select it (a click on its mark in the
+  // editor's strip: jumping alone selects nothing), then ] three times
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   for (let i = 0; i < 200 && Number(await page.getByTestId('frame-index').textContent()) < F; i++) await page.keyboard.press('Shift+ArrowRight');
   await expect(page.getByTestId('frame-index')).toHaveText(String(F));
+  await expect(page.getByTestId('ee-selected')).toContainText('No event selected');
+  await page.locator(`[data-testid=strip-mark][data-type=IC][data-foot=${foot}][data-frame="${F}"]`).click();
   await expect(page.getByTestId('ee-selected')).toContainText(`${foot} initial contact, frame ${F}`);
   for (let i = 0; i < 3; i++) await page.keyboard.press(']');
   await expect(page.getByTestId('ee-selected')).toContainText(`${foot} initial contact, frame ${F + 3} (detected at ${F})`);

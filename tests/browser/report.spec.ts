@@ -20,7 +20,7 @@ async function expectShown(page: Page, frame: number) {
   await expect(page.getByTestId('timeline-cursor')).toHaveAttribute('data-frame', String(frame));
 }
 
-test('treadmill clip: marks = events, a flagged band opens its frame (click or Tab + Enter), Shift+→ goes to the next event, the cursor follows', async ({ page }) => {
+test('treadmill clip: the first screen says what was found, how sure, where to look; marks = events; a frame to look at opens in the player (in view); flags at every contact summarised; Shift+→ goes to the next event, the cursor follows', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
   const r = await analyze(page, sharedClip('treadmill-side-left.mp4'));
@@ -28,24 +28,55 @@ test('treadmill clip: marks = events, a flagged band opens its frame (click or T
   expect(a.activity).toBe('running');
   await expect(page.getByTestId('consult-view')).toBeVisible();
 
+  // the first screen (1440×900, no scrolling): the verdict, a sentence per pattern with its count and share, how sure,
+  // and the frames to look at
+  const inFirstScreen = async (testId: string) => {
+    const b = (await page.getByTestId(testId).first().boundingBox())!;
+    return b.y >= 0 && b.y + Math.min(b.height, 40) <= 900;
+  };
+  const hs = a.flags.filter((f) => f.kind === 'heel-strike-straight-knee');
+  const p = a.summary.pattern;
+  await expect(page.getByTestId('overview-verdict')).toContainText('Extended-posture pattern');
+  await expect(page.getByTestId('finding-heel-strike-straight-knee')).toContainText(
+    `at ${hs.length} of ${p.heelStrikeStraightKnee.contacts} measured contacts (${Math.round((100 * hs.length) / p.heelStrikeStraightKnee.contacts)} %)`,
+  );
+  await expect(page.getByTestId('finding-sure-heel-strike-straight-knee')).toHaveAttribute('data-level', /high|moderate|low/);
+  for (const id of ['overview-verdict', 'finding-heel-strike-straight-knee', 'finding-sure-heel-strike-straight-knee', 'look-thumb', 'event-counts']) expect(await inFirstScreen(id), id).toBe(true);
+  // how sure explains itself on hover (what it combines)
+  await page.getByTestId('finding-sure-heel-strike-straight-knee').hover();
+  await expect(page.locator('.sure-pop').first()).toContainText('How sure combines');
+  // the counts name what they count and agree with the finding
+  await expect(page.getByTestId('event-counts')).toContainText(`Judged: ${p.heelStrikeStraightKnee.contacts} contacts`);
+
   // one mark per event, with the same frames
   const marks = page.getByTestId('event-mark');
   await expect(marks).toHaveCount(a.events.length);
   const markFrames = (await marks.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}${e.getAttribute('data-foot')}${e.getAttribute('data-frame')}`))).sort();
   expect(markFrames).toEqual(a.events.map((e) => `${e.type}${e.foot}${e.frame}`).sort());
-  console.log(`${a.events.length} events, ${a.flags.length} flags`);
+  console.log(`${a.events.length} events, ${a.flags.length} flags (${hs.length} of ${p.heelStrikeStraightKnee.contacts} contacts)`);
 
-  // the first flagged band (in time) opens exactly its frame
-  expect(a.flags.length).toBeGreaterThan(0);
-  const bands = page.getByTestId('flag-band');
-  await expect(bands).toHaveCount(a.flags.length);
-  const firstFlagFrame = Math.min(...a.flags.map((f) => f.frame));
-  await page.locator(`[data-testid=flag-band][data-frame="${firstFlagFrame}"]`).first().click({ force: true });
-  await expectShown(page, firstFlagFrame);
+  // nearly every contact is flagged: said once over the timeline, not painted on every stride
+  expect(hs.length / p.heelStrikeStraightKnee.contacts).toBeGreaterThanOrEqual(0.8);
+  await expect(page.getByTestId('flags-summarised')).toContainText(`${hs.length} of ${p.heelStrikeStraightKnee.contacts} contacts`);
+  await expect(page.locator('[data-testid=flag-band][data-kind=heel-strike-straight-knee]')).toHaveCount(0);
+
+  // a frame to look at opens exactly its contact's frame (the flag's own event), and the player comes into view
+  const looks = page.getByTestId('look-thumb');
+  await expect(looks).toHaveCount(Math.min(4, a.flags.length));
+  const lookFrame = Number(await looks.first().getAttribute('data-frame'));
+  expect(a.flags.some((f) => f.frame === lookFrame)).toBe(true);
+  await looks.first().click();
+  await expectShown(page, lookFrame);
+  const flag = a.flags.find((f) => f.frame === lookFrame)!;
+  await expect(page.getByTestId('frame-info')).toContainText(`${flag.kind === 'extension-at-toe-off' ? 'toe-off' : 'initial contact'} ${flag.foot}`);
+  await expect.poll(async () => (await page.getByTestId('player-canvas').boundingBox())!.y).toBeLessThan(450);
+  await expect.poll(async () => (await page.getByTestId('player-canvas').boundingBox())!.y).toBeGreaterThanOrEqual(-5);
+  // every flag of the clip sits on an event of its own foot and kind
+  for (const f of a.flags) expect(a.events.some((e) => e.frame === f.frame && e.foot === f.foot && e.type === (f.kind === 'extension-at-toe-off' ? 'TO' : 'IC')), `${f.kind} ${f.foot} ${f.frame}`).toBe(true);
 
   // Shift+→ lands on the next event's frame, Shift+← back on the previous one
   const frames = [...new Set(a.events.map((e) => e.frame))].sort((x, y) => x - y);
-  const next = frames.find((f) => f > firstFlagFrame)!;
+  const next = frames.find((f) => f > lookFrame)!;
   await page.keyboard.press('Shift+ArrowRight');
   await expectShown(page, next);
   const after = frames.find((f) => f > next)!;
@@ -53,6 +84,8 @@ test('treadmill clip: marks = events, a flagged band opens its frame (click or T
   await expectShown(page, after);
   await page.keyboard.press('Shift+ArrowLeft');
   await expectShown(page, next);
+  // jumping does not select an event for correction (selecting is a deliberate act)
+  await expect(page.getByTestId('ee-selected')).toContainText('No event selected');
 
   // the cursor's position is the player's frame on the chart's own scale, calibrated from two event marks (each
   // drawn at its event's sub-frame time)
@@ -78,23 +111,15 @@ test('treadmill clip: marks = events, a flagged band opens its frame (click or T
   expect(Math.abs(clicked - Math.round(a.frameCount * 0.5))).toBeLessThanOrEqual(Math.ceil(a.frameCount * 0.03));
   await expect(page.getByTestId('timeline-cursor')).toHaveAttribute('data-frame', String(clicked));
 
-  // the flag strip lists every flag and opens its frame too
+  // the flagged frames: the 4 strongest, then every one on request, each opening its frame with the player in view
   const thumbs = page.getByTestId('flag-thumb');
+  await expect(thumbs).toHaveCount(Math.min(4, a.flags.length));
+  await page.getByTestId('flag-show-all-heel-strike-straight-knee').click();
   await expect(thumbs).toHaveCount(a.flags.length);
   const lastFlag = a.flags[a.flags.length - 1].frame;
   await page.locator(`[data-testid=flag-thumb][data-frame="${lastFlag}"]`).first().click();
   await expectShown(page, lastFlag);
-
-  // keyboard: a flagged band is in the tab order (tabindex 0) and Enter opens its frame
-  const band = page.getByTestId('flag-band').nth(3);
-  const bandFrame = Number(await band.getAttribute('data-frame'));
-  await expect(band).toHaveAttribute('tabindex', '0');
-  await band.focus();
-  await expect(band).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expectShown(page, bandFrame);
-  expect(a.flags.some((f) => f.frame === bandFrame)).toBe(true);
-  await expect(band).toHaveAttribute('aria-label', /Open frame/);
+  await expect.poll(async () => (await page.getByTestId('player-canvas').boundingBox())!.y).toBeLessThan(450);
 });
 
 test('a clip with nothing flagged says so plainly and draws no highlight', async ({ page }) => {
@@ -171,4 +196,24 @@ test('two sessions side by side: measure deltas, players aligned at matching eve
   const expected = inB[Math.min(k, inB.length - 1)].frame;
   await expect(col1.getByTestId('frame-index')).toHaveText(String(expected));
   await expect(col1.getByTestId('player-canvas')).toHaveAttribute('data-frame', String(expected), { timeout: 15_000 });
+
+  // the overground clip is flagged at some contacts only: each is a band on its timeline, in the tab order, that opens
+  // its exact frame by click or Enter
+  const bFlags = b.flags.filter((f) => f.kind === 'heel-strike-straight-knee');
+  const judged = b.summary.pattern.heelStrikeStraightKnee.contacts;
+  console.log(`overground: ${bFlags.length} of ${judged} contacts flagged`);
+  expect(bFlags.length).toBeGreaterThan(0);
+  expect(bFlags.length / judged).toBeLessThan(0.8);
+  const bands = col1.getByTestId('flag-band');
+  await expect(bands).toHaveCount(b.flags.length);
+  await col1.locator(`[data-testid=flag-band][data-frame="${bFlags[0].frame}"]`).first().click({ force: true });
+  await expect(col1.getByTestId('frame-index')).toHaveText(String(bFlags[0].frame));
+  const band = bands.last();
+  const bandFrame = Number(await band.getAttribute('data-frame'));
+  await expect(band).toHaveAttribute('tabindex', '0');
+  await expect(band).toHaveAttribute('aria-label', /Open frame/);
+  await band.focus();
+  await page.keyboard.press('Enter');
+  await expect(col1.getByTestId('frame-index')).toHaveText(String(bandFrame));
+  await expect(col1.getByTestId('player-canvas')).toHaveAttribute('data-frame', String(bandFrame), { timeout: 15_000 });
 });

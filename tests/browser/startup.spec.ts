@@ -14,6 +14,8 @@ test('with the models installed there is no warning, and the model choice explai
   await page.waitForTimeout(1000);
   await expect(page.getByTestId('models-missing')).toHaveCount(0);
   await expect(page.getByTestId('movenet-limits')).toHaveCount(0);
+  // the model choice is folded under "Analysis options" below the drop zone
+  await page.getByTestId('analysis-options').getByText('Analysis options').click();
   await page.getByTestId('model-select').selectOption('movenet');
   await expect(page.getByTestId('movenet-limits')).toContainText('foot-strike pattern');
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);

@@ -33,7 +33,9 @@ export function ReportOverview({
   const look = useMemo(() => framesToLookAt(a), [a]);
   const coverage = useMemo(() => coverageOf(cards), [cards]);
   const flagged = a.flags.length > 0;
-  const serious = a.advice.filter((x) => x.severity !== 'info');
+  // what changes how the report is read comes first: warnings, errors, and whose data this is (another person in view);
+  // tips for a better clip sit under the measures
+  const serious = a.advice.filter((x) => x.severity !== 'info' || x.code === 'other-person' || x.code === 'slow-motion');
   return (
     <section className={`card overview${o.findings.some((f) => f.present) ? ' flagged' : ''}`} aria-label="What StrideScope found" data-testid="report-overview">
       <div className="ov-text">

@@ -47,7 +47,7 @@ function FrameButton({ r, f, testId }: { r: FrameRef; f: Frames; testId: string 
 export function SummaryCards({ analysis, cards, ...f }: { analysis: GaitAnalysis; cards: readonly MeasureCard[] } & Frames) {
   const strikes = strikeByFoot(analysis);
   const side = analysis.view.view !== 'back';
-  const tips = analysis.advice.filter((x) => x.severity === 'info');
+  const tips = analysis.advice.filter((x) => x.severity === 'info' && x.code !== 'other-person' && x.code !== 'slow-motion');
   return (
     <section className="summary" aria-label="Measures" data-testid="report-summary">
       <h2 className="section-title">Measures</h2>
