@@ -3,10 +3,13 @@
  * flagged band opens its exact frame in the player, Shift+→ lands on the next event, the chart's cursor follows the
  * player, and a clip with nothing flagged says so.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
 import type { AnalyzeResult } from '../../src/core/types';
-import { analyze, openApp, sharedClip } from './helpers';
+import { parseFiguresBlock, reportFigures } from '../../src/app/report/figures';
+import { analyze, openApp, ROOT, sharedClip } from './helpers';
 import { expectDecodedOnce } from './pipelineChecks';
 
 async function playerFrame(page: Page): Promise<number> {
@@ -47,6 +50,12 @@ test('treadmill clip: the first screen says what was found, how sure, where to l
   await expect(page.locator('.sure-pop').first()).toContainText('How sure combines');
   // the counts name what they count and agree with the finding
   await expect(page.getByTestId('event-counts')).toContainText(`Judged: ${p.heelStrikeStraightKnee.contacts} contacts`);
+
+  // the figures README quotes from this clip's report (next to its screenshots) are what the code gives today
+  const readme = parseFiguresBlock(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+  expect(readme, 'README has a report-figures block').not.toBeNull();
+  expect(readme!.clip).toBe('treadmill-side-left.mp4');
+  expect(readme!.figures, 'README figures drifted from the code: run npm run screenshots').toEqual(reportFigures(a));
 
   // one mark per event, with the same frames
   const marks = page.getByTestId('event-mark');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { adjacentEventFrame, buildTimelineModel, flagSeverity, phaseAt, SUMMARISE_FLAG_SHARE } from '../../src/app/report/timelineModel';
 import { coverageOf, measureCards, strikeByFoot } from '../../src/app/report/summaryModel';
 import { framesToLookAt, overviewOf } from '../../src/app/report/findingsModel';
+import { figuresBlock, parseFiguresBlock, reportFigures } from '../../src/app/report/figures';
 import { run } from './analysis/harness';
 
 describe('timeline model', () => {
@@ -145,5 +146,16 @@ describe('the report\'s first screen (findings, counts, frames to look at)', () 
     expect(m1.summarised).toHaveLength(0);
     expect(m1.flags).toHaveLength(1);
     expect(SUMMARISE_FLAG_SHARE).toBe(0.8);
+  });
+});
+
+describe('README figures block', () => {
+  it('round-trips: the block written from an analysis parses back to the same figures (| in a value included)', () => {
+    const { a } = run('extended', { fps: 60, seed: 11 });
+    const figures = [...reportFigures(a), { label: 'a | b', value: 'x | y' }];
+    const md = `# README\n\ntext\n\n${figuresBlock('clip.mp4', figures, 'Measured on …')}\n\nmore text`;
+    expect(parseFiguresBlock(md)).toEqual({ clip: 'clip.mp4', figures });
+    expect(figures[0]).toEqual({ label: 'verdict', value: overviewOf(a).verdict });
+    expect(parseFiguresBlock('# no block')).toBeNull();
   });
 });

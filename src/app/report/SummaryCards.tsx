@@ -64,7 +64,7 @@ export function SummaryCards({ analysis, cards, ...f }: { analysis: GaitAnalysis
                     </span>
                   )}
                 </h3>
-                <p className="mc-event">at {c.event}</p>
+                <p className="mc-event">{c.event}</p>
                 <MeasureValue m={c.measure} digits={c.digits} counts={c.counts} unreliable={c.caveat !== null} />
               </div>
               {c.typical && !c.pair && <FrameButton r={c.typical} f={f} testId="measure-frame" />}

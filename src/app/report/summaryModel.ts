@@ -24,7 +24,7 @@ export interface MeasureCard {
   id: string;
   key: MeasureKey;
   label: string;
-  /** When in the stride the value is read. */
+  /** When in the stride the value is read, with its preposition ("at toe-off", "over the whole clip"). */
   event: string;
   measure: Measure;
   digits: number;
@@ -61,14 +61,14 @@ interface CardDef {
 const t = thresholds;
 
 const SIDE_CARDS: CardDef[] = [
-  { id: 'cadence', key: 'cadence', label: 'Cadence', event: 'whole clip', digits: 0, counts: 'strides', meaning: 'Steps per minute, both feet counted. Most runners take 150–190; a low cadence often goes with overstriding.' },
-  { id: 'contact', key: 'contactTimeMs', label: 'Contact time', event: 'contact → toe-off', digits: 0, counts: 'contacts', meaning: 'How long each foot stays on the ground, from landing to toe-off.', stride: { field: 'contactTimeMs', at: 'ic', basis: 'contact' } },
-  { id: 'flight', key: 'flightTimeMs', label: 'Flight time', event: 'toe-off → other foot\u2019s contact', digits: 0, counts: 'flights', meaning: 'Time with both feet off the ground, from one foot\u2019s toe-off to the other foot\u2019s landing.', stride: { field: 'flightTimeMs', at: 'to', basis: 'flight' } },
+  { id: 'cadence', key: 'cadence', label: 'Cadence', event: 'over the whole clip', digits: 0, counts: 'strides', meaning: 'Steps per minute, both feet counted. Most runners take 150–190; a low cadence often goes with overstriding.' },
+  { id: 'contact', key: 'contactTimeMs', label: 'Contact time', event: 'from contact to toe-off', digits: 0, counts: 'contacts', meaning: 'How long each foot stays on the ground, from landing to toe-off.', stride: { field: 'contactTimeMs', at: 'ic', basis: 'contact' } },
+  { id: 'flight', key: 'flightTimeMs', label: 'Flight time', event: 'from toe-off to the other foot\u2019s contact', digits: 0, counts: 'flights', meaning: 'Time with both feet off the ground, from one foot\u2019s toe-off to the other foot\u2019s landing.', stride: { field: 'flightTimeMs', at: 'to', basis: 'flight' } },
   {
     id: 'foot-angle',
     key: 'footAngleDeg',
     label: 'Foot angle',
-    event: 'initial contact',
+    event: 'at initial contact',
     digits: 1,
     counts: 'contacts',
     meaning: 'The sole against the ground as the foot lands: toes up (+) is a heel strike, flat a midfoot strike, toes down (−) a forefoot strike.',
@@ -79,20 +79,20 @@ const SIDE_CARDS: CardDef[] = [
     id: 'knee-ic',
     key: 'kneeFlexionIcDeg',
     label: 'Knee flexion',
-    event: 'initial contact',
+    event: 'at initial contact',
     digits: 1,
     counts: 'contacts',
     meaning: 'How bent the knee is as the foot lands (0° = straight); runners typically land with 15–25°.',
     reference: `flagged as nearly straight ≤ ${t.STRAIGHT_KNEE_MAX_DEG}° (StrideScope threshold)`,
     stride: { field: 'kneeFlexionIcDeg', at: 'ic', basis: 'ic' },
   },
-  { id: 'shank', key: 'shankAngleIcDeg', label: 'Shank angle', event: 'initial contact', digits: 1, counts: 'contacts', meaning: 'The lower leg against vertical as the foot lands; + = the ankle lands ahead of the knee (reaching forward).', stride: { field: 'shankAngleIcDeg', at: 'ic', basis: 'ic' } },
-  { id: 'overstride', key: 'overstride', label: 'Overstride', event: 'initial contact', digits: 2, counts: 'contacts', meaning: 'How far ahead of the hips the heel lands, in leg lengths.', stride: { field: 'overstride', at: 'ic', basis: 'ic' } },
+  { id: 'shank', key: 'shankAngleIcDeg', label: 'Shank angle', event: 'at initial contact', digits: 1, counts: 'contacts', meaning: 'The lower leg against vertical as the foot lands; + = the ankle lands ahead of the knee (reaching forward).', stride: { field: 'shankAngleIcDeg', at: 'ic', basis: 'ic' } },
+  { id: 'overstride', key: 'overstride', label: 'Overstride', event: 'at initial contact', digits: 2, counts: 'contacts', meaning: 'How far ahead of the hips the heel lands, in leg lengths.', stride: { field: 'overstride', at: 'ic', basis: 'ic' } },
   {
     id: 'thigh-to',
     key: 'thighExtensionToDeg',
     label: 'Thigh extension',
-    event: 'toe-off',
+    event: 'at toe-off',
     digits: 1,
     counts: 'toe-offs',
     meaning: 'How far the thigh is behind vertical as the foot leaves the ground.',
@@ -104,7 +104,7 @@ const SIDE_CARDS: CardDef[] = [
     id: 'trunk-thigh-to',
     key: 'trunkThighExtensionToDeg',
     label: 'Trunk–thigh extension',
-    event: 'toe-off (iliopsoas length)',
+    event: 'at toe-off (iliopsoas length)',
     digits: 1,
     counts: 'toe-offs',
     meaning: 'The opening between trunk and thigh at toe-off: how far the front of the hip (iliopsoas) is stretched.',
@@ -116,7 +116,7 @@ const SIDE_CARDS: CardDef[] = [
     id: 'trunk-to',
     key: 'trunkLeanToDeg',
     label: 'Trunk lean',
-    event: 'toe-off',
+    event: 'at toe-off',
     digits: 1,
     counts: 'toe-offs',
     meaning: 'The trunk against vertical at toe-off; + = leaning forward. Upright or leaning back goes with the extended posture.',
@@ -127,22 +127,22 @@ const SIDE_CARDS: CardDef[] = [
     id: 'lumbar',
     key: 'lumbarExtensionEstimateDeg',
     label: 'Lumbar extension',
-    event: 'toe-off',
+    event: 'at toe-off',
     digits: 1,
     counts: 'toe-offs',
     meaning: 'Estimated arching of the low back at toe-off, compared with standing: a model estimate, not a measurement.',
     reference: `high ≥ ${t.LUMBAR_EXTENSION_HIGH_DEG}° (StrideScope threshold)`,
     stride: { field: 'lumbarExtensionEstimateDeg', at: 'to', basis: 'to' },
   },
-  { id: 'pelvic-tilt', key: 'pelvicTiltEstimateDeg', label: 'Pelvic tilt', event: 'toe-off', digits: 1, counts: 'toe-offs', meaning: 'Estimated forward tilt of the pelvis at toe-off beyond the typical: a model estimate, not a measurement.', stride: { field: 'pelvicTiltEstimateDeg', at: 'to', basis: 'to' } },
+  { id: 'pelvic-tilt', key: 'pelvicTiltEstimateDeg', label: 'Pelvic tilt', event: 'at toe-off', digits: 1, counts: 'toe-offs', meaning: 'Estimated forward tilt of the pelvis at toe-off beyond the typical: a model estimate, not a measurement.', stride: { field: 'pelvicTiltEstimateDeg', at: 'to', basis: 'to' } },
 ];
 
 const BACK_CARDS: CardDef[] = [
-  { id: 'cadence', key: 'cadence', label: 'Cadence', event: 'whole clip', digits: 0, counts: 'steps', meaning: 'Steps per minute, both feet counted. Most runners take 150–190.' },
-  { id: 'pelvic-drop', key: 'pelvicDropDeg', label: 'Pelvic drop', event: 'mid-stance', digits: 1, counts: 'stances', meaning: 'How far the hip of the swinging leg drops while the other foot carries the body (+ = drops).' },
-  { id: 'lateral-trunk', key: 'lateralTrunkLeanDeg', label: 'Lateral trunk lean', event: 'mid-stance', digits: 1, counts: 'stances', meaning: 'The trunk leaning sideways toward the standing leg.' },
-  { id: 'step-width', key: 'stepWidthHipWidths', label: 'Step width', event: 'contact', digits: 2, counts: 'steps', meaning: 'Sideways distance between the two feet\u2019s landings, in hip widths.' },
-  { id: 'crossover', key: 'crossoverFraction', label: 'Crossover contacts', event: 'contact', digits: 2, counts: 'contacts', meaning: 'Share of landings that cross the body\u2019s midline.' },
+  { id: 'cadence', key: 'cadence', label: 'Cadence', event: 'over the whole clip', digits: 0, counts: 'steps', meaning: 'Steps per minute, both feet counted. Most runners take 150–190.' },
+  { id: 'pelvic-drop', key: 'pelvicDropDeg', label: 'Pelvic drop', event: 'at mid-stance', digits: 1, counts: 'stances', meaning: 'How far the hip of the swinging leg drops while the other foot carries the body (+ = drops).' },
+  { id: 'lateral-trunk', key: 'lateralTrunkLeanDeg', label: 'Lateral trunk lean', event: 'at mid-stance', digits: 1, counts: 'stances', meaning: 'The trunk leaning sideways toward the standing leg.' },
+  { id: 'step-width', key: 'stepWidthHipWidths', label: 'Step width', event: 'at contact', digits: 2, counts: 'steps', meaning: 'Sideways distance between the two feet\u2019s landings, in hip widths.' },
+  { id: 'crossover', key: 'crossoverFraction', label: 'Crossover contacts', event: 'at contact', digits: 2, counts: 'contacts', meaning: 'Share of landings that cross the body\u2019s midline.' },
 ];
 
 const fmtValue = (v: number, m: Measure, digits: number) => `${v.toFixed(digits)}${m.unit === 'deg' ? '°' : ` ${m.unit}`}`;
