@@ -1,5 +1,6 @@
 import type { GaitAnalysis, Measure } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
+import { NARROW, useMediaQuery } from '../useMediaQuery';
 import { FrameThumb } from './FrameThumb';
 import { Sure } from './Sure';
 import { strikeByFoot, type FrameRef, type MeasureCard } from './summaryModel';
@@ -42,53 +43,82 @@ function FrameButton({ r, f, testId }: { r: FrameRef; f: Frames; testId: string 
   );
 }
 
+function CardTitle({ c }: { c: MeasureCard }) {
+  return (
+    <>
+      <h3>
+        {c.label}
+        {c.measure.estimate && (
+          <span className="badge" title="Estimated from a model with one assumption, not measured directly: see the methods">
+            estimate
+          </span>
+        )}
+      </h3>
+      <p className="mc-event">{c.event}</p>
+    </>
+  );
+}
+
 /** Every measure as a card (value, what it counts, spread, sides, meaning, how sure, caveat, reference, the frame that
  *  shows it), the strike pattern per foot, and the advice for a better clip. */
 export function SummaryCards({ analysis, cards, ...f }: { analysis: GaitAnalysis; cards: readonly MeasureCard[] } & Frames) {
   const strikes = strikeByFoot(analysis);
   const side = analysis.view.view !== 'back';
+  const narrow = useMediaQuery(NARROW);
   const tips = analysis.advice.filter((x) => x.severity === 'info' && x.code !== 'other-person' && x.code !== 'slow-motion');
   return (
     <section className="summary" aria-label="Measures" data-testid="report-summary">
       <h2 className="section-title">Measures</h2>
       <div className="measure-grid">
-        {cards.map((c) => (
-          <div className={`card measure-card${c.caveat ? ' has-caveat' : ''}${c.measure.value === null ? ' not-measured' : ''}`} key={c.id} data-testid={`measure-${c.id}`}>
-            <div className="mc-top">
-              <div className="mc-main">
-                <h3>
-                  {c.label}
-                  {c.measure.estimate && (
-                    <span className="badge" title="Estimated from a model with one assumption, not measured directly: see the methods">
-                      estimate
-                    </span>
-                  )}
-                </h3>
-                <p className="mc-event">{c.event}</p>
-                <MeasureValue m={c.measure} digits={c.digits} counts={c.counts} unreliable={c.caveat !== null} />
+        {cards.map((c) => {
+          const body = (
+            <>
+              <div className="mc-top">
+                <div className="mc-main">
+                  {!narrow && <CardTitle c={c} />}
+                  <MeasureValue m={c.measure} digits={c.digits} counts={c.counts} unreliable={c.caveat !== null} />
+                </div>
+                {c.typical && !c.pair && <FrameButton r={c.typical} f={f} testId="measure-frame" />}
               </div>
-              {c.typical && !c.pair && <FrameButton r={c.typical} f={f} testId="measure-frame" />}
+              <p className="mc-meaning">{c.meaning}</p>
+              {c.caveat && (
+                <p className="mc-caveat" data-testid="mc-caveat">
+                  Not to be trusted as it stands: {c.caveat}.
+                </p>
+              )}
+              {c.pair && (
+                <div className="mc-pair">
+                  <FrameButton r={c.pair.most} f={f} testId="measure-frame-most" />
+                  <FrameButton r={c.pair.least} f={f} testId="measure-frame-least" />
+                </div>
+              )}
+              {c.reference && <p className="mc-ref">{c.reference}</p>}
+              {c.measure.value !== null && !narrow && (
+                <p className="mc-conf">
+                  <Sure sure={c.sure} testId="measure-sure" />
+                </p>
+              )}
+            </>
+          );
+          const cls = `card measure-card${c.caveat ? ' has-caveat' : ''}${c.measure.value === null ? ' not-measured' : ''}`;
+          // on a phone each measure folds to one line (name, value, how sure): twelve cards would otherwise fill
+          // several screens before the player
+          return narrow ? (
+            <details className={cls} key={c.id} data-testid={`measure-${c.id}`}>
+              <summary className="mc-summary">
+                <span className="mc-sum-label">{c.label}{c.measure.estimate ? ' (estimate)' : ''}</span>
+                <span className="mc-sum-value">{c.measure.value === null ? 'not measured' : `${c.caveat ? 'unreliable ' : ''}${fmt(c.measure.value, c.digits)}${c.measure.unit === 'deg' ? '°' : ` ${c.measure.unit}`}`}</span>
+                {c.measure.value !== null && <Sure sure={c.sure} testId="measure-sure" compact />}
+              </summary>
+              <p className="mc-event">{c.event}</p>
+              {body}
+            </details>
+          ) : (
+            <div className={cls} key={c.id} data-testid={`measure-${c.id}`}>
+              {body}
             </div>
-            <p className="mc-meaning">{c.meaning}</p>
-            {c.caveat && (
-              <p className="mc-caveat" data-testid="mc-caveat">
-                Not to be trusted as it stands: {c.caveat}.
-              </p>
-            )}
-            {c.pair && (
-              <div className="mc-pair">
-                <FrameButton r={c.pair.most} f={f} testId="measure-frame-most" />
-                <FrameButton r={c.pair.least} f={f} testId="measure-frame-least" />
-              </div>
-            )}
-            {c.reference && <p className="mc-ref">{c.reference}</p>}
-            {c.measure.value !== null && (
-              <p className="mc-conf">
-                <Sure sure={c.sure} testId="measure-sure" />
-              </p>
-            )}
-          </div>
-        ))}
+          );
+        })}
         {side && analysis.summary.strike.reason === null && analysis.activity !== 'none' && (
           <div className="card strike-card" data-testid="strike-card">
             <h3>Foot strike, contacts per foot</h3>
