@@ -9,6 +9,7 @@ import type { Foot, GaitAnalysis, ManualEvent } from '../../core/analysis';
 import type { Corrections } from '../reanalyze';
 import { SIDE_COLOURS } from '../skeleton';
 import { useElementWidth } from './useElementWidth';
+import { TOUCH, useMediaQuery } from '../useMediaQuery';
 import { addEvent, deleteEvent, detectedOf, diffEvents, diffWords, EVENT_WORDS, eventName, moveEvent, nearestEvent, sameEvent } from './eventEdits';
 
 export interface EditController {
@@ -71,6 +72,7 @@ export function EventEditor({
   const corrected = edit.corrections.events !== null;
   const diff = useMemo(() => (corrected ? diffEvents(detected, list) : null), [corrected, detected, list]);
   const [status, setStatus] = useState('');
+  const touch = useMediaQuery(TOUCH);
   const frameRef = useRef(frame);
   frameRef.current = frame;
 
@@ -329,9 +331,19 @@ export function EventEditor({
         )}
       </div>
       <p className="legend ee-hint" data-testid="ee-hint">
-        <strong>Keys:</strong> E select the event nearest this frame (again: the next) · [ ] or Alt+← → move it one frame · M move it to this frame · Del delete · C / T add a
-        contact / toe-off of the left foot (Shift: right) · Ctrl+Z undo · Esc deselect. Drag a mark here or on the timeline to move it. A contact goes on the first frame
-        the foot touches, a toe-off on the first frame the toe is clearly off the ground.
+        {touch ? (
+          <>
+            <strong>How:</strong> tap a mark to select it, then ◀ 1 frame / 1 frame ▶ to move it, or go to the right frame and tap "Move to frame"; drag a
+            mark to move it; the + buttons add a contact or toe-off at the frame shown; Undo takes a change back.
+          </>
+        ) : (
+          <>
+            <strong>Keys:</strong> E select the event nearest this frame (again: the next) · [ ] or Alt+← → move it one frame · M move it to this frame · Del delete · C /
+            T add a contact / toe-off of the left foot (Shift: right) · Ctrl+Z undo · Esc deselect. Drag a mark here or on the timeline to move it.
+          </>
+        )}{' '}
+        A contact goes on the first frame the foot touches, a toe-off on the first frame the toe is clearly off the ground. A selection is let go when the player
+        moves more than {SELECTION_HOLD_FRAMES} frames away from it.
       </p>
     </section>
   );
