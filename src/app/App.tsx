@@ -338,7 +338,7 @@ export function App() {
             </button>
           </div>
         )}
-        {!reportShown && records}
+        {!reportShown && !running && records}
         {openProblem && (
           <div className="banner error" role="alert">
             {openProblem}
@@ -349,7 +349,19 @@ export function App() {
             {modelsProblem}
           </div>
         )}
-        {reportShown ? (
+        {running ? (
+          <section className="running-view" aria-label="Analysis in progress" data-testid="running-view">
+            <h2 className="section-title">Analysing {primary.fileName ? `“${primary.fileName}”` : 'the clip'} on this device</h2>
+            {progress && <ProgressBar progress={progress} onCancel={cancel} />}
+            <div className="running-cols">
+              <div className="running-side">
+                {clip && <ClipCard clip={clip} backend={summary?.backend ?? null} model={MODEL_LABELS[model]} />}
+                {session}
+              </div>
+              {live && clip && <LivePreview live={live} clip={clip} progress={progress} />}
+            </div>
+          </section>
+        ) : reportShown ? (
           <div className="report-bar">
             <DropZone onFile={dropNew} disabled={running || !primary.ready} compact />
             {session}
@@ -395,11 +407,9 @@ export function App() {
             Analysis cancelled. Choose a clip to start again.
           </p>
         )}
-        {!reportShown && (
+        {!reportShown && !running && (clip || poseTrack) && (
           <div className="grid">
             {clip && <ClipCard clip={clip} backend={summary?.backend ?? null} model={MODEL_LABELS[model]} />}
-            {running && progress && <ProgressBar progress={progress} onCancel={cancel} />}
-            {running && live && clip && <LivePreview live={live} clip={clip} progress={progress} />}
             {poseTrack}
           </div>
         )}
