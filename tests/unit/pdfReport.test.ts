@@ -104,6 +104,11 @@ describe('measures table cells', () => {
     expect(measureRow(cards.find((c) => c.id === 'foot-angle')!).reference).toContain('Altman & Davis 2012');
     expect(measureRow(cards.find((c) => c.id === 'shank')!).reference).toBe('\u2014');
   });
+  it('when a measure is read, in words', () => {
+    expect(measureRow(cards.find((c) => c.id === 'cadence')!).event).toBe('over the whole clip');
+    expect(latin1(measureRow(cards.find((c) => c.id === 'contact')!).event)).toBe('from contact to toe-off');
+    expect(measureRow(cards.find((c) => c.id === 'knee-ic')!).event).toBe('at initial contact');
+  });
   it('a low how sure says why on its row; a negative value has a minus sign', () => {
     const c = cards.find((x) => x.id === 'flight')!;
     const r = measureRow({ ...c, sure: { level: 'low', factors: [], why: 'frame rate: one frame is 17 ms at 60 fps, 45 % of this value' } });
@@ -171,6 +176,7 @@ describe('layout helpers', () => {
     expect(latin1('contact → toe-off')).toBe('contact to toe-off');
     expect(latin1('−1.6° — “quoted” ’')).toBe('\u20131.6° \u2014 \u201cquoted\u201d \u2019');
     expect(latin1('knee 20° · Ærø 🏃\tdone\r\nnext')).toBe('knee 20° · Ærø ? done\nnext');
+    expect(latin1('forefoot < -1.6°, 15-25°, L -4.0 / R -4.5, T-shirt')).toBe('forefoot < \u20131.6°, 15-25°, L \u20134.0 / R \u20134.5, T-shirt');
   });
   it('niceTicks and overWhite', () => {
     expect(niceTicks(-12, 31, 4)).toEqual([-10, 0, 10, 20, 30]);

@@ -8,8 +8,9 @@ const WIN_ANSI_EXTRA = '\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u20ac\u
 
 /**
  * Folds text to what the standard PDF fonts can show (Latin-1 and the few Windows-1252 extras: dashes, curly quotes,
- * the ellipsis, the bullet): "≥ 25°" becomes "25° or more", "≤ 15°" "15° or less", an arrow "to", a minus sign an en
- * dash; anything else outside the fonts becomes "?". Line breaks are kept (the wrapping keeps them).
+ * the ellipsis, the bullet): "≥ 25°" becomes "25° or more", "≤ 15°" "15° or less", an arrow "to", a minus sign (or a
+ * hyphen before a number: "< -1.6°") an en dash; anything else outside the fonts becomes "?". Line breaks are kept (the
+ * wrapping keeps them).
  */
 export function latin1(s: string): string {
   const keep = new RegExp(`[^\\n\\x20-\\x7e\\xa0-\\xff${WIN_ANSI_EXTRA}]`, 'gu');
@@ -22,6 +23,7 @@ export function latin1(s: string): string {
     .replace(/≤/g, '<=')
     .replace(/\s*→\s*/g, ' to ')
     .replace(/−/g, '\u2013')
+    .replace(/(^|[\s(<>=/])-(?=\d)/g, '$1\u2013')
     .replace(/‑/g, '-')
     .replace(/[▼▲●◐○✎]/g, '')
     .replace(keep, '?');

@@ -56,6 +56,10 @@ export type StillSource = (frame: number) => Promise<StillImage | null>;
 /** Flagged stills after the frames to look at. */
 export const MAX_FLAGGED_STILLS = 6;
 
+/** Why a caption's reading and the number drawn on the still can differ. */
+const READINGS_NOTE =
+  'Left blue, right orange. The readings in a caption are those of the event itself (read from the frames around it, between two frames); the angles drawn on the picture are of that one frame, so they can differ by a few degrees.';
+
 const INK = '#1d2330';
 const MUTED = '#5b6475';
 const RULE = '#d5dbe4';
@@ -81,13 +85,22 @@ export function browserStills(input: ReportInput): StillSource {
     bmp.close();
     const box = personBox(input.frames[frame], input.clip, 0.12);
     const k = full.width / input.clip.displayWidth;
-    const src = box ? { x: box.x * k, y: box.y * k, w: box.w * k, h: box.h * k } : { x: 0, y: 0, w: full.width, h: full.height };
+    // the angle labels sit beside the joints: a margin of 15 % of the runner's height each side keeps them whole
+    const wide = box ? widened(box, 0.15 * box.h, input.clip.displayWidth) : null;
+    const src = wide ? { x: wide.x * k, y: box!.y * k, w: wide.w * k, h: box!.h * k } : { x: 0, y: 0, w: full.width, h: full.height };
     const c = document.createElement('canvas');
     c.width = Math.max(1, Math.round(src.w));
     c.height = Math.max(1, Math.round(src.h));
     c.getContext('2d')!.drawImage(full, src.x, src.y, src.w, src.h, 0, 0, c.width, c.height);
     return { url: c.toDataURL('image/jpeg', 0.88), w: c.width, h: c.height };
   };
+}
+
+/** `box` widened by `margin` each side, within [0, width]. */
+function widened(box: { x: number; w: number }, margin: number, width: number): { x: number; w: number } {
+  const x0 = Math.max(0, box.x - margin);
+  const x1 = Math.min(width, box.x + box.w + margin);
+  return { x: x0, w: x1 - x0 };
 }
 
 type Style = { size?: number; bold?: boolean; italic?: boolean; colour?: string; x?: number; width?: number; lineH?: number };
@@ -148,7 +161,7 @@ export async function composeReport(doc: jsPDF, input: Omit<ReportInput, 'getFra
     doc.line(M, at, W - M, at);
   };
   /** Bulleted lines, each wrapped under its own text. */
-  const bullets = (items: readonly string[], s: Style = {}, mark = '\u00b7') => {
+  const bullets = (items: readonly string[], s: Style = {}, mark = '\u2022') => {
     for (const it of items) {
       const x = (s.x ?? M) + 9;
       const ls = lines(it, { ...s, x, width: TW - (x - M) });
@@ -439,8 +452,8 @@ export async function composeReport(doc: jsPDF, input: Omit<ReportInput, 'getFra
       2,
       flagged ? 'Where to look' : 'Typical frames',
       flagged
-        ? 'The frames that show the finding best: the clearest flags, the foot nearest the camera first, both feet and both kinds of flag. The skeleton and angles are as StrideScope read them.'
-        : 'Nothing was flagged: a typical contact and a typical toe-off of this clip, with the skeleton and angles as StrideScope read them.',
+        ? `The frames that show the finding best: the clearest flags, the foot nearest the camera first, both feet and both kinds of flag. ${READINGS_NOTE}`
+        : `Nothing was flagged: a typical contact and a typical toe-off of this clip. ${READINGS_NOTE}`,
     );
   }
   const allFlagged = [...new Set(a.flags.map((f) => f.frame))];
@@ -455,7 +468,7 @@ export async function composeReport(doc: jsPDF, input: Omit<ReportInput, 'getFra
       3,
       2,
       `Flagged frames (${more.length} of ${allFlagged.length})`,
-      `More flagged frames, spread over the clip${allFlagged.length > more.length ? ' (every one is in the app, and in the flagged-frames ZIP)' : ''}. Each caption names that frame's own flag: its foot, its kind and its readings.`,
+      `More flagged frames, spread over the clip${allFlagged.length > more.length ? ' (every one is in the app, and in the flagged-frames ZIP)' : ''}. Each caption names that frame's own flag: its foot, its kind and its readings. ${READINGS_NOTE}`,
     );
   }
 
