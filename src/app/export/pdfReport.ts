@@ -417,13 +417,17 @@ export async function composeReport(doc: jsPDF, input: Omit<ReportInput, 'getFra
     const detailS: Style = { size: 7.5, colour: MUTED, width: cellW };
     const capLines = (it: StillItem) => [...it.captions.flatMap((c) => lines(c, captionS).map((l) => ({ l, s: captionS }))), ...lines(it.detail, detailS).map((l) => ({ l, s: detailS }))];
     const capH = Math.max(...items.map((it) => capLines(it).length)) * 9.6 + 8;
-    const cellH = Math.min(cellW * (4 / 3), (BOTTOM - y - rowsPerPage * (capH + gap)) / rowsPerPage);
+    // decoded one after the other (each is a seek in the clip); the cells take the tallest still's shape
+    const imgs: (StillImage | null)[] = [];
+    for (const it of items) imgs.push(await stills(it.frame));
+    const ratio = Math.max(0.5, ...imgs.map((im) => (im ? im.h / im.w : 0)));
+    const cellH = Math.min(cellW * (imgs.some(Boolean) ? ratio : 4 / 3), (BOTTOM - y - rowsPerPage * (capH + gap)) / rowsPerPage);
     for (let i = 0; i < items.length; i++) {
       const col = i % cols;
       if (col === 0 && i > 0) y += cellH + capH + gap;
       if (col === 0 && y + cellH + capH > BOTTOM) newPage();
       const x = M + col * (cellW + gap);
-      const img = await stills(items[i].frame);
+      const img = imgs[i];
       if (img) {
         const k = Math.min(cellW / img.w, cellH / img.h);
         const w = img.w * k;
