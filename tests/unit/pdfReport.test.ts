@@ -221,9 +221,9 @@ const clip = {
   sampleCount: a.frameCount, decodedFrameCount: a.frameCount, nominalFps: 60, measuredFps: 60,
 } as unknown as ClipInfo;
 
-async function pdfPages(notes: string, patientLabel: string, paper: 'a4' | 'letter') {
+async function pdfPages(notes: string, patientLabel: string, paper: 'a4' | 'letter', analysis: GaitAnalysis = a) {
   const doc = new jsPDF({ unit: 'pt', format: paper });
-  await composeReport(doc, { clip, frames: [], analysis: a, patientLabel, date: '2026-12-07', notes, madeOn: '2026-12-08' }, async () => null);
+  await composeReport(doc, { clip, frames: [], analysis, patientLabel, date: '2026-12-07', notes, madeOn: '2026-12-08' }, async () => null);
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await getDocument({ data: new Uint8Array(doc.output('arraybuffer')), useSystemFonts: false, standardFontDataUrl: join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
   const pages: { text: string; images: number; paths: number }[] = [];
@@ -256,6 +256,16 @@ describe('the PDF report (jsPDF in Node, read back with pdf.js)', () => {
     expect(pages[0].text).toContain('No notes.');
     expect(pages[0].text).toContain('(no label)');
     pages.forEach((p, i) => expect(p.text).toContain(`StrideScope gait report · no label · session 2026-12-07 · page ${i + 1} of ${pages.length}`));
+  });
+  it('nothing flagged: "Nothing was flagged", typical frames, no flagged-frames page', async () => {
+    const { a: neutral } = run('neutral', { fps: 60, seed: 13 });
+    expect(neutral.flags).toHaveLength(0);
+    const pages = await pdfPages('', 'PT-0001', 'a4', neutral);
+    expect(pages[0].text).toContain('Nothing was flagged in this clip.');
+    expect(pages[0].text).toContain(overviewOf(neutral).verdict);
+    expect(pages.some((p) => p.text.includes('Typical frames'))).toBe(true);
+    expect(pages.some((p) => p.text.includes('Flagged frames'))).toBe(false);
+    pages.forEach((p, i) => expect(p.text).toContain(`page ${i + 1} of ${pages.length}`));
   });
   it('the chart page: vector paths with axes in degrees and seconds and the thresholds, no picture', async () => {
     const pages = await pdfPages('', 'PT-0042', 'a4');
