@@ -1,13 +1,19 @@
 /**
  * Exports on a real clip: an annotated still is a PNG at the video's resolution whose overlay differs from the raw
- * frame; "all flagged frames" is a ZIP with one PNG per flagged frame; keypoints / strides CSV and the JSON parse; the PDF report (A4 and Letter) opens in pdf.js with its pages, charts and stills.
+ * frame; "all flagged frames" is a ZIP with one PNG per flagged frame; keypoints / strides CSV and the JSON parse; the
+ * PDF report (A4 and Letter) opens in pdf.js with its pages: page 1 a clinical summary (verdict, the notes typed, how
+ * sure, references), the chart drawn as vector paths (no picture of the page), the stills, the methods in words, and a
+ * footer with the label and "page p of n" on every page.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
 import type { AnalyzeResult } from '../../src/core/types';
 import { unzipStored } from '../../src/app/export/zip';
+import { overviewOf } from '../../src/app/report/findingsModel';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, openApp, ROOT, sharedClip } from './helpers';
+import { analyze, openApp, ROOT, scratchDir, sharedClip } from './helpers';
 import { downloadOf } from './pageData';
 
 function pngSize(b: Buffer): { w: number; h: number } {
@@ -78,28 +84,41 @@ test('stills, flagged-frame ZIP, CSV, JSON and the PDF report (A4 and Letter)', 
   expect(json.frames).toHaveLength(r.result!.frames.length);
   expect((json.analysis as GaitAnalysis).events).toEqual(a.events);
 
-  // the PDF report, on the same analysis
-  await expectPdfReports(page, a);
+  // the PDF report, on the same analysis, with the clinician's notes typed on the page
+  await page.getByTestId('record-notes').fill(NOTES);
+  await expectPdfReports(page, a, await page.getByTestId('session-date').inputValue());
 });
 
-/** The PDF report opens (pdf.js): pages, patient label PT-0042, the charts and the flagged stills; A4 and Letter. */
-async function expectPdfReports(page: Page, a: GaitAnalysis): Promise<void> {
+/** Long enough to wrap; "°" is Latin-1, "→" is folded ("to"). */
+const NOTES =
+  'Anterior hip pain on the right after 5 km, worse downhill. Knee 20° at contact last month on the treadmill → now nearly straight. ' +
+  'Plan: cadence +5 %, a slight forward lean from the ankles, hip flexor strength; review in four weeks with a new clip.';
+const NOTES_IN_PDF = NOTES.replace(' → ', ' to ');
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The PDF report opens (pdf.js): pages, patient label PT-0042, the charts and the flagged stills; A4 and Letter. Page 1
+ *  holds the verdict, the notes, "How sure" and a reference; the chart page is vector paths, not a picture; every page
+ *  has its footer; no page points to docs/METHODS.md. Page 1 is rendered to PNG (pdftoppm) when poppler is installed. */
+async function expectPdfReports(page: Page, a: GaitAnalysis, date: string): Promise<void> {
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const out = scratchDir();
   for (const paper of ['a4', 'letter'] as const) {
     await page.getByTestId('pdf-paper').selectOption(paper);
     const pdf = await downloadOf(page, 'export-pdf');
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const doc = await getDocument({ data: new Uint8Array(pdf.bytes), useSystemFonts: false, standardFontDataUrl: join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/') }).promise;
-    const pages: { text: string; images: number; w: number; h: number }[] = [];
+    const pages: { text: string; images: number; paths: number; w: number; h: number }[] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const p = await doc.getPage(i);
       const text = (await p.getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ');
       const ops = await p.getOperatorList();
       const images = ops.fnArray.filter((f) => f === OPS.paintImageXObject).length;
+      const paths = ops.fnArray.filter((f) => f === OPS.constructPath).length;
       const [, , w, h] = p.view;
-      pages.push({ text, images, w, h });
+      pages.push({ text, images, paths, w, h });
     }
-    console.log(`${paper}: ${doc.numPages} pages, images per page ${pages.map((p) => p.images).join('/')}`);
+    console.log(`${paper}: ${doc.numPages} pages, images per page ${pages.map((p) => p.images).join('/')}, paths per page ${pages.map((p) => p.paths).join('/')}`);
     expect(doc.numPages).toBeGreaterThanOrEqual(3);
     expect(Math.round(pages[0].w)).toBe(paper === 'a4' ? 595 : 612);
     expect(Math.round(pages[0].h)).toBe(paper === 'a4' ? 842 : 792);
@@ -107,11 +126,46 @@ async function expectPdfReports(page: Page, a: GaitAnalysis): Promise<void> {
     expect(pages[0].text).toContain('PT-0042');
     expect(pages[0].text).toContain('Cadence');
     expect(pages[0].text).toContain(String(a.summary.cadence.value));
+    // page 1: a clinical summary — the verdict, the notes as typed (wrapped, folded), how sure, a reference band
+    const first = squash(pages[0].text);
+    expect(first).toContain(squash(overviewOf(a).verdict));
+    expect(first).toContain("Clinician's notes");
+    expect(first).toContain(NOTES_IN_PDF);
+    expect(first).toContain('How sure');
+    expect(first).toMatch(/How sure: (High|Moderate|Low)\./);
+    expect(first).toContain('Altman');
+    expect(first).toContain(`Session ${date}`);
+    // the chart: drawn from the data as vector paths, not a picture of the page's SVG (no cursor, no zoom strip)
     const chartPage = pages.findIndex((p) => p.text.includes('Over the clip'));
     expect(chartPage).toBeGreaterThan(0);
-    expect(pages[chartPage].images).toBeGreaterThanOrEqual(1);
+    expect(pages[chartPage].images).toBe(0);
+    expect(pages[chartPage].paths).toBeGreaterThan(50);
+    expect(pages[chartPage].text).toContain('Knee flexion');
+    expect(pages[chartPage].text).toMatch(/nearly straight 15° or less|nearly straight 15°/);
+    expect(pages[chartPage].text).toMatch(/\d+ s\b/);
     const stillPage = pages.findIndex((p) => p.text.includes('Flagged frames'));
     expect(pages[stillPage].images).toBe(Math.min(6, new Set(a.flags.map((f) => f.frame)).size));
+    // each flagged still's caption names its own flag: foot, kind, frame
+    for (const f of a.flags.filter((f) => squash(pages[stillPage].text).includes(`frame ${f.frame} ·`)))
+      expect(squash(pages[stillPage].text)).toContain(`${f.foot === 'left' ? 'L' : 'R'} ${f.kind === 'heel-strike-straight-knee' ? 'heel strike on a nearly straight knee' : 'extension at toe-off'} · frame ${f.frame} ·`);
     expect(pages.map((p) => p.text).join(' ')).toContain('not a diagnosis');
+    // the methods in words, on the page — not a pointer to a file a patient cannot open
+    const all = squash(pages.map((p) => p.text).join(' '));
+    expect(all).not.toContain('METHODS.md');
+    expect(all).toContain('BlazePose');
+    expect(all).toContain('How sure combines');
+    expect(all).toContain('Altman & Davis 2012');
+    // every page's footer: label, session date, page p of n
+    pages.forEach((p, i) => expect(squash(p.text)).toContain(`StrideScope gait report · PT-0042 · session ${date} · page ${i + 1} of ${doc.numPages}`));
+    expect(all).not.toMatch(/- -|· ·/);
+
+    const file = join(out, `report-${paper}.pdf`);
+    writeFileSync(file, pdf.bytes);
+    if (existsSync('/usr/bin/pdftoppm')) {
+      execFileSync('/usr/bin/pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', '1', file, join(out, `report-${paper}-page`)]);
+      const png = readdirSync(out).find((n) => n.startsWith(`report-${paper}-page`) && n.endsWith('.png'));
+      expect(png).toBeTruthy();
+      console.log(`${paper}: page 1 rendered to ${join(out, png!)}`);
+    } else console.log(`${paper}: pdftoppm not installed, page 1 not rendered (PDF at ${file})`);
   }
 }

@@ -18,7 +18,6 @@ export function ExportBar({
   patientLabel,
   date,
   notes = '',
-  chartSvg,
 }: {
   clip: ClipInfo;
   frames: readonly PoseFrame[];
@@ -30,8 +29,6 @@ export function ExportBar({
   date: string;
   /** The clinician's notes (printed on the PDF report). */
   notes?: string;
-  /** The timeline's SVG on the page (rasterised into the PDF report). */
-  chartSvg(): SVGSVGElement | null;
 }) {
   const [paper, setPaper] = useState<Paper>(() => (/^en-(US|CA)|^es-MX/.test(navigator.language) ? 'letter' : 'a4'));
   const [busy, setBusy] = useState<string | null>(null);
@@ -90,7 +87,7 @@ export function ExportBar({
             disabled={!!busy}
             onClick={() =>
               void run('Report', async () => {
-                const blob = await buildPdfReport({ clip, frames, analysis, patientLabel, date, notes, chartSvg: chartSvg(), getFrame, paper });
+                const blob = await buildPdfReport({ clip, frames, analysis, patientLabel, date, notes, getFrame, paper });
                 download(blob, `${base}-report-${paper}.pdf`);
               })
             }

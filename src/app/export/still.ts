@@ -2,7 +2,7 @@
  * Annotated stills: one video frame at its full resolution with the skeleton, the angle arcs and lines, and a caption
  * (event, frame and time, clip, patient label and date, the 2-D caveat), as a PNG.
  */
-import type { GaitAnalysis } from '../../core/analysis';
+import type { GaitAnalysis, PatternFlag } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { drawSkeleton } from '../skeleton';
 import { drawAngles } from '../report/overlay';
@@ -17,17 +17,36 @@ export interface StillContext {
 }
 
 const EVENT_WORDS = { IC: 'initial contact', TO: 'toe-off' } as const;
+export const FOOT_LETTER = { left: 'L', right: 'R' } as const;
+export const FLAG_WORDS: Record<PatternFlag['kind'], string> = {
+  'heel-strike-straight-knee': 'heel strike on a nearly straight knee',
+  'extension-at-toe-off': 'extension at toe-off',
+};
+/** The event each kind of flag is about. */
+export const FLAG_EVENT: Record<PatternFlag['kind'], 'IC' | 'TO'> = { 'heel-strike-straight-knee': 'IC', 'extension-at-toe-off': 'TO' };
 
-/** What happens on `frame`: its gait events and flags, in a few words (e.g. "R toe-off · extension at toe-off"). */
+/**
+ * What happens on `frame`, in a few words: each gait event with its own foot, and each flag with its own foot and
+ * kind — beside the event it is about (same foot, its contact or toe-off), never beside another foot's event on the same
+ * frame. E.g. "L initial contact, flagged: heel strike on a nearly straight knee · R toe-off".
+ */
 export function frameLabel(a: GaitAnalysis | null, frame: number): string {
   if (!a) return '';
-  const parts: string[] = [];
-  for (const e of a.events) if (e.frame === frame) parts.push(`${e.foot === 'left' ? 'L' : 'R'} ${EVENT_WORDS[e.type]}`);
-  for (const f of a.flags) {
-    if (f.frame !== frame) continue;
-    parts.push(f.kind === 'extension-at-toe-off' ? 'flag: extension at toe-off' : 'flag: heel strike on a nearly straight knee');
-  }
-  return parts.join(' · ');
+  const flags = a.flags.filter((f) => f.frame === frame);
+  const used = new Set<PatternFlag>();
+  const events = a.events.filter((e) => e.frame === frame);
+  const parts = events.map((e) => {
+    const own = flags.filter((f) => !used.has(f) && f.foot === e.foot && FLAG_EVENT[f.kind] === e.type);
+    for (const f of own) used.add(f);
+    const words = `${FOOT_LETTER[e.foot]} ${EVENT_WORDS[e.type]}`;
+    return { flagged: own.length > 0, text: own.length ? `${words}, flagged: ${own.map((f) => FLAG_WORDS[f.kind]).join(', ')}` : words };
+  });
+  // a flagged event first: it is what the frame is shown for
+  parts.sort((p, q) => Number(q.flagged) - Number(p.flagged));
+  const out = parts.map((p) => p.text);
+  // a flag whose event is not on this frame (it should be): named with its own foot and kind
+  for (const f of flags) if (!used.has(f)) out.push(`flagged: ${FOOT_LETTER[f.foot]} ${FLAG_WORDS[f.kind]}`);
+  return out.join(' · ');
 }
 
 /** `s` made safe as part of a downloaded file's name (letters, digits, `.`, `-`, `_`); `fallback` when nothing is left. */
@@ -49,8 +68,9 @@ export function stillFileName(ctx: StillContext, frame: number): string {
   return `${exportBaseName(ctx.clip)}-frame${String(frame).padStart(5, '0')}.png`;
 }
 
-/** Draws the annotated still of `frame` onto a canvas the size of `bmp` (the full-resolution frame). */
-export function drawStill(canvas: HTMLCanvasElement | OffscreenCanvas, bmp: ImageBitmap, frame: number, ctx: StillContext): void {
+/** Draws the annotated still of `frame` onto a canvas the size of `bmp` (the full-resolution frame); `caption: false`
+ *  leaves the caption off (the PDF report captions its stills itself). */
+export function drawStill(canvas: HTMLCanvasElement | OffscreenCanvas, bmp: ImageBitmap, frame: number, ctx: StillContext, options: { caption?: boolean } = {}): void {
   canvas.width = bmp.width;
   canvas.height = bmp.height;
   const g = canvas.getContext('2d') as CanvasRenderingContext2D;
@@ -62,6 +82,8 @@ export function drawStill(canvas: HTMLCanvasElement | OffscreenCanvas, bmp: Imag
     drawSkeleton(g, f.keypoints, scale, lw);
     drawAngles(g, f.keypoints, scale, lw, { skeleton: true, angles: true, lines: true }, ctx.analysis?.quality.groundTiltDeg ?? null);
   }
+  // the PDF report prints its own caption under the still
+  if (options.caption === false) return;
   const t0 = ctx.frames[0]?.timestampUs ?? 0;
   const t = f ? ((f.timestampUs - t0) / 1e6).toFixed(3) : '';
   const lines = [
