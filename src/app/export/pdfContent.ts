@@ -82,12 +82,6 @@ export interface MeasureRow {
   note: string | null;
 }
 
-/** When a measure is read, in words: "over the whole clip", "from contact to toe-off", "at initial contact". */
-export function eventWords(event: string): string {
-  if (event === 'whole clip') return 'over the whole clip';
-  return /→/.test(event) ? `from ${event}` : `at ${event}`;
-}
-
 const unitOf = (u: string) => (u === 'deg' || u === '°' ? '°' : ` ${u}`);
 
 export function measureRow(c: MeasureCard): MeasureRow {
@@ -95,7 +89,7 @@ export function measureRow(c: MeasureCard): MeasureRow {
   // a minus sign (en dash in the standard fonts), not a hyphen
   const f = (v: number | null) => (v === null || !Number.isFinite(v) ? '\u2014' : v.toFixed(c.digits).replace(/^-(?=\d)/, '\u2013'));
   const noun = m.n === 1 ? c.counts.replace(/s$/, '') : c.counts;
-  const base = { label: c.label, event: eventWords(c.event), estimate: m.estimate, reference: c.reference ?? '\u2014' };
+  const base = { label: c.label, event: c.event, estimate: m.estimate, reference: c.reference ?? '\u2014' };
   if (m.value === null) {
     return { ...base, value: 'not measured', valueNote: null, state: 'not-measured', range: '\u2014', sides: '\u2014', sure: '\u2014', note: `Not measured: ${m.reason ?? 'not measurable in this clip'}.` };
   }
@@ -168,7 +162,7 @@ export function methodsSections(a: GaitAnalysis, cards: readonly MeasureCard[]):
   if (a.timeScale) how.push(`Slow motion: the clip was filmed at ${a.timeScale.captureFps} fps and plays slower; every time in this report is real time.`);
   if (a.eventsCorrected) how.push('Some events were corrected by hand in StrideScope; every figure in this report is computed from the corrected events.');
 
-  const measures = cards.map((c) => `${c.label}${c.measure.estimate ? ' (an estimate)' : ''}, ${eventWords(c.event)}: ${c.meaning}`);
+  const measures = cards.map((c) => `${c.label}${c.measure.estimate ? ' (an estimate)' : ''}, ${c.event}: ${c.meaning}`);
 
   const thresholdItems: string[] = [];
   if (side) {
