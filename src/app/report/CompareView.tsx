@@ -50,7 +50,12 @@ function DeltaTable({ before, after, labels }: { before: GaitAnalysis; after: Ga
               <td>{fmt(r.after, r.digits)}</td>
               <td className={r.delta === null ? '' : r.delta > 0 ? 'up' : r.delta < 0 ? 'down' : ''} data-testid="delta-value">
                 {r.delta === null ? '—' : `${r.delta > 0 ? '+' : ''}${r.delta.toFixed(r.digits)}`}
-                {r.delta !== null && r.confidence < 0.3 ? ' (low confidence)' : ''}
+                {r.delta !== null && r.sure !== 'high' ? (
+                  <span className={`delta-sure sure-${r.sure}`} title={r.sureWhy}>
+                    {' '}
+                    (how sure: {r.sure})
+                  </span>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -3,6 +3,7 @@
  * that matches a frame of the first at the same point of the gait cycle.
  */
 import type { GaitAnalysis } from '../../core/analysis';
+import { worst, type Level } from './certainty';
 import { measureCards } from './summaryModel';
 
 export type PairKind = 'views' | 'sessions';
@@ -23,8 +24,12 @@ export interface DeltaRow {
   delta: number | null;
   digits: number;
   estimate: boolean;
-  /** The lower of the two confidences. */
+  /** The lower of the two confidences (JSON-style, 0–1). */
   confidence: number;
+  /** How sure the change is: the weaker of the two values' "how sure", or low when either carries a caveat. */
+  sure: Level;
+  /** Why it is not high (the weaker value's factors), '' when it is. */
+  sureWhy: string;
 }
 
 export function measureDeltas(before: GaitAnalysis, after: GaitAnalysis): DeltaRow[] {
@@ -45,6 +50,8 @@ export function measureDeltas(before: GaitAnalysis, after: GaitAnalysis): DeltaR
       digits: c.digits,
       estimate: c.measure.estimate,
       confidence: Math.min(c.measure.confidence, o?.measure.confidence ?? 0),
+      sure: worst([c.sure.level, o?.sure.level ?? 'low']),
+      sureWhy: [c.sure.why && `before — ${c.sure.why}`, o?.sure.why && `after — ${o.sure.why}`].filter(Boolean).join('; '),
     };
   });
 }
