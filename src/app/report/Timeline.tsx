@@ -124,7 +124,7 @@ export function Timeline({ model, frame, timeMs, onSeek, clipKey, editable = fal
       .attr('fill', (e) => (e.type === 'IC' ? colourOf(e.foot) : '#fff'))
       .attr('stroke', (e) => colourOf(e.foot))
       .attr('stroke-width', 1.6)
-      .attr('opacity', (e) => 0.45 + 0.55 * e.confidence)
+      .attr('opacity', (e) => (e.lowConfidence ? 0.4 : 1))
       .style('cursor', editable ? 'grab' : 'pointer')
       .on('click', (ev: MouseEvent, e) => {
         ev.stopPropagation();
@@ -133,7 +133,7 @@ export function Timeline({ model, frame, timeMs, onSeek, clipKey, editable = fal
       });
     marks
       .append('title')
-      .text((e) => `${e.type === 'IC' ? 'Initial contact' : 'Toe-off'}, ${e.foot} foot, frame ${e.frame} (${secondsAt(e.frame).toFixed(2)} s), confidence ${Math.round(e.confidence * 100)} %${editable ? ' · drag to move it' : ''}`);
+      .text((e) => `${e.type === 'IC' ? 'Initial contact' : 'Toe-off'}, ${e.foot} foot, frame ${e.frame} (${secondsAt(e.frame).toFixed(2)} s)${e.lowConfidence ? ' · timing uncertain: the figures leave out the strides that rest on it' : ''}${editable ? ' · drag to move it' : ''}`);
     if (editable) {
       // drag a mark to another frame: it follows the pointer, frame by frame, and moves on release
       let to: number | null = null;

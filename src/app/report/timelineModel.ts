@@ -31,6 +31,8 @@ export interface EventMark {
   frame: number;
   subFrame: number;
   confidence: number;
+  /** The event's timing is uncertain: drawn faint, and the strides resting on it are left out of the figures. */
+  lowConfidence: boolean;
 }
 
 export interface StanceBand {
@@ -177,7 +179,7 @@ export function buildTimelineModel(a: GaitAnalysis): TimelineModel {
         })
         .filter((p) => p.extent !== null)
     : [];
-  const mark = (e: GaitAnalysis['events'][number]): EventMark => ({ type: e.type, foot: e.foot, frame: e.frame, subFrame: e.subFrame, confidence: e.confidence });
+  const mark = (e: GaitAnalysis['events'][number]): EventMark => ({ type: e.type, foot: e.foot, frame: e.frame, subFrame: e.subFrame, confidence: e.confidence, lowConfidence: !!e.lowConfidence });
   const events: EventMark[] = a.events.map(mark);
   const detected: EventMark[] = a.eventsCorrected && a.detectedEvents ? a.detectedEvents.map(mark) : [];
   const stances: StanceBand[] = [];
