@@ -194,6 +194,9 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
     return () => {
       if (timer) clearTimeout(timer);
       b.dispose();
+      // no longer ready: a call on the terminated worker would never answer (a record's second clip loaded into it
+      // when the second worker came back hung, and the page kept showing the previous second clip)
+      setBridge((cur) => (cur === b ? null : cur));
     };
   }, [enabled, measureEngines]);
 
