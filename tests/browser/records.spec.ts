@@ -563,33 +563,16 @@ test('issue 18: random sequences of saving, reopening, editing, correcting, relo
         p.clips[0] = { ...p.clips[0], corrections: prev.corrections, events };
       },
     },
+    { name: 'save changes', w: 4, when: () => p.shown && modeOf(p, db) === 'record', run: () => saveChanges() },
     {
-      name: 'save changes', w: 5, when: () => p.shown && modeOf(p, db) === 'record',
+      name: 'remove the video and / or the notes, save changes', w: 1.5,
+      when: () => p.shown && modeOf(p, db) === 'record' && removable().length > 0,
       run: async () => {
-        const s = db.get(p.recordId!)!;
-        const l = expectedLosses(p, s);
-        await page.getByTestId('record-save').click();
-        await expect(card).toHaveAttribute('data-state', /ready|confirm/);
-        expect(await card.getAttribute('data-state')).toBe(l.notes || l.videos ? 'confirm' : 'ready');
-        if (l.notes || l.videos) {
-          const c = page.getByTestId('record-confirm');
-          if (l.videos === 1) await expect(c).toContainText('This deletes the video stored with this record.');
-          if (l.videos > 1) await expect(c).toContainText(`This deletes the ${l.videos} videos stored with this record.`);
-          if (l.notes) await expect(c).toContainText('The saved notes will be removed');
-          if (rnd() < 0.5) {
-            confirms.no++;
-            await page.getByTestId('record-confirm-no').click();
-            await expect(c).toHaveCount(0);
-            if (l.videos) p.withVideo = true;
-            if (l.notes) p.notes = s.notes;
-            return;
-          }
-          confirms.yes++;
-          await page.getByTestId('record-confirm-yes').click();
-        }
-        await saved(page);
-        db.set(s.id, savedFromPage(p, s.id, s.createdAt));
-        afterSave(s.id);
+        const what = removable();
+        const chosen = what.length === 2 ? pick([['video'], ['notes'], ['video', 'notes']]) : what;
+        if (chosen.includes('video')) await page.getByTestId('record-with-video').setChecked((p.withVideo = false));
+        if (chosen.includes('notes')) await page.getByTestId('record-notes').fill((p.notes = pick(['', '  '])));
+        await saveChanges();
       },
     },
     {
@@ -711,6 +694,41 @@ test('issue 18: random sequences of saving, reopening, editing, correcting, relo
       },
     },
   ];
+  /** What the record shown holds that the page could remove: its video (still ticked) and its notes (still there). */
+  function removable(): ('video' | 'notes')[] {
+    const s = db.get(p.recordId!)!;
+    const out: ('video' | 'notes')[] = [];
+    if (p.withVideo && s.clips.some((c) => c.hasVideo)) out.push('video');
+    if (s.notes.trim() && p.notes.trim()) out.push('notes');
+    return out;
+  }
+  /** "Save changes": asks first when it removes the stored video or notes, and the answer is drawn at random. */
+  async function saveChanges() {
+    const s = db.get(p.recordId!)!;
+    const l = expectedLosses(p, s);
+    await page.getByTestId('record-save').click();
+    await expect(card).toHaveAttribute('data-state', /ready|confirm/);
+    expect(await card.getAttribute('data-state')).toBe(l.notes || l.videos ? 'confirm' : 'ready');
+    if (l.notes || l.videos) {
+      const c = page.getByTestId('record-confirm');
+      if (l.videos === 1) await expect(c).toContainText('This deletes the video stored with this record.');
+      if (l.videos > 1) await expect(c).toContainText(`This deletes the ${l.videos} videos stored with this record.`);
+      if (l.notes) await expect(c).toContainText('The saved notes will be removed');
+      if (rnd() < 0.5) {
+        confirms.no++;
+        await page.getByTestId('record-confirm-no').click();
+        await expect(c).toHaveCount(0);
+        if (l.videos) p.withVideo = true;
+        if (l.notes) p.notes = s.notes;
+        return;
+      }
+      confirms.yes++;
+      await page.getByTestId('record-confirm-yes').click();
+    }
+    await saved(page);
+    db.set(s.id, savedFromPage(p, s.id, s.createdAt));
+    afterSave(s.id);
+  }
   async function restore(b: { path: string; rec: RecordModel }) {
     await openRecords(page);
     const n = db.size;
