@@ -33,7 +33,23 @@ async function saveCurrent(page: Page, withVideo: boolean) {
   await expect(page.getByTestId('record-save-state')).toContainText(/Saved on this device/);
 }
 
-test('a saved record survives a reload, a reload mid-analysis and a browser restart, and reopens without the model; a backup restores it exactly', async () => {
+/** Waits until the save card has finished a save, and checks it said so. */
+async function waitSaved(page: Page) {
+  await expect(page.getByTestId('save-record')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('record-save-state')).toContainText(/Saved on this device/);
+}
+
+/** Opens record `id` from the list and waits until the page shows it and its save card has read it. */
+async function openRecord(page: Page, id: string) {
+  await openRecords(page);
+  const runs = await page.evaluate(() => window.__stridescope!.runs);
+  await page.locator(`[data-testid=record-item][data-id="${id}"] [data-testid=record-open]`).click();
+  await page.waitForFunction((n) => window.__stridescope!.runs > n, runs);
+  // (a record of two clips also waits for its second clip, loaded into the second player's worker as that comes up)
+  await expect(page.getByTestId('save-record')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+}
+
+test('a saved record survives a reload, a reload mid-analysis and a browser restart, and reopens without the model (issue 18: as saved — saving it unchanged keeps its notes, video bytes and createdAt; removing its video or notes asks first); a backup restores it exactly', async () => {
   const dir = freshUserDataDir();
   let { ctx, page } = await launch(dir);
   try {
@@ -43,7 +59,7 @@ test('a saved record survives a reload, a reload mid-analysis and a browser rest
     const a = r.result!.analysis as GaitAnalysis;
     await page.getByTestId('record-notes').fill('heel strike, knee 20°');
     await saveCurrent(page, true);
-    const saved = await storedRecords(page);
+    let saved = await storedRecords<StoredRecord>(page);
     expect(saved.records).toHaveLength(1);
     expect(Object.keys(saved.videos)).toHaveLength(1);
     expect(Number(Object.values(saved.videos)[0].split(':')[0])).toBe(readFileSync(sharedClip('overground-side-right-to-left.mp4')).length);
@@ -62,6 +78,25 @@ test('a saved record survives a reload, a reload mid-analysis and a browser rest
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('player-canvas')).toHaveAttribute('data-frame', '1', { timeout: 15_000 });
     expect(await page.evaluate(() => window.__stridescope!.summary)).toBeNull(); // nothing was run
+
+    // issue 18: the reopened record shows its own notes and video choice, and "Save changes" with nothing changed keeps
+    // its notes, its video bytes and its createdAt (it used to save empty notes and delete the video)
+    const card = page.getByTestId('save-record');
+    await expect(card).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('record-notes')).toHaveValue('heel strike, knee 20°');
+    await expect(page.getByTestId('record-with-video')).toBeChecked();
+    await expect(page.getByTestId('save-patient-label')).toHaveValue('PT-0007');
+    await expect(page.getByTestId('save-date')).toHaveValue(saved.records[0].date);
+    await expect(card).toHaveAttribute('data-unsaved', 'false');
+    await expect(page.getByTestId('record-save')).toHaveText('Save changes');
+    await page.getByTestId('record-save').click();
+    await waitSaved(page);
+    await expect(page.getByTestId('record-confirm')).toHaveCount(0);
+    const resaved = await storedRecords<StoredRecord>(page);
+    expect(resaved.videos).toEqual(saved.videos);
+    expect(resaved.records).toEqual([{ ...saved.records[0], updatedAt: resaved.records[0].updatedAt }]);
+    expect(resaved.records[0].updatedAt > saved.records[0].updatedAt).toBe(true);
+    saved = resaved;
 
     // a reload in the middle of another analysis loses nothing saved
     await page.setInputFiles('[data-testid=file-input]', sharedClip('treadmill-side-left.mp4'));
@@ -89,6 +124,41 @@ test('a saved record survives a reload, a reload mid-analysis and a browser rest
     await page.setInputFiles('[data-testid=restore-input]', backup!);
     await expect(page.getByTestId('record-item')).toHaveCount(1);
     expect(await storedRecords(page)).toEqual(saved);
+
+    // issue 18: unticking "keep the video" of a record that has one is a deliberate act: the save asks first, and
+    // "Keep it" keeps it (nothing written); emptying its notes asks too
+    const id = saved.records[0].id;
+    await openRecord(page, id);
+    await page.getByTestId('record-with-video').uncheck();
+    await expect(page.getByTestId('record-video-warning')).toBeVisible();
+    await expect(card).toHaveAttribute('data-unsaved', 'true');
+    await page.getByTestId('record-save').click();
+    const confirm = page.getByTestId('record-confirm');
+    await expect(confirm).toContainText('This deletes the video stored with this record.');
+    await expect(page.getByTestId('record-confirm-yes')).toHaveText('Delete the video and save');
+    await page.getByTestId('record-confirm-no').click();
+    await expect(confirm).toHaveCount(0);
+    await expect(page.getByTestId('record-with-video')).toBeChecked();
+    expect(await storedRecords(page)).toEqual(saved);
+    await page.getByTestId('record-notes').fill('');
+    await page.getByTestId('record-save').click();
+    await expect(confirm).toContainText('The saved notes will be removed ("heel strike, knee 20°")');
+    await page.getByTestId('record-confirm-no').click();
+    await expect(page.getByTestId('record-notes')).toHaveValue('heel strike, knee 20°');
+    expect(await storedRecords(page)).toEqual(saved);
+    // both, confirmed: the notes go, and the video bytes are deleted in the same save (they used to stay behind)
+    await page.getByTestId('record-with-video').uncheck();
+    await page.getByTestId('record-notes').fill('');
+    await page.getByTestId('record-save').click();
+    await expect(confirm).toContainText('This deletes the video stored with this record.');
+    await expect(confirm).toContainText('The saved notes will be removed');
+    await page.getByTestId('record-confirm-yes').click();
+    await waitSaved(page);
+    const last = await storedRecords<StoredRecord>(page);
+    expect(last.videos).toEqual({});
+    expect(last.records).toEqual([{ ...saved.records[0], notes: '', updatedAt: last.records[0].updatedAt, clips: [{ ...saved.records[0].clips[0], hasVideo: false }] }]);
+    await expect(card).toHaveAttribute('data-unsaved', 'false');
+    await expect(page.getByTestId('record-item')).toContainText('no video');
   } finally {
     await ctx.close();
   }
@@ -144,7 +214,7 @@ test('filling the storage quota gives a clear message and damages no saved recor
   }
 });
 
-test('two records of one patient open side by side as before and after', async ({ page }) => {
+test('two records of one patient open side by side as before and after (issue 18: saved only as a new record, both left byte-identical)', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('patient-label').fill('PT-0009');
   await page.getByTestId('session-date').fill('2026-01-10');
@@ -276,96 +346,6 @@ test('an analysis interrupted by a reload can be resumed (the poses found are ke
   await page.reload();
   await page.waitForFunction(() => window.__stridescope !== undefined);
   await expect(page.getByTestId('draft-banner')).toHaveCount(0);
-});
-
-/** Waits until the save card has finished a save, and checks it said so. */
-async function saved(page: Page) {
-  await expect(page.getByTestId('save-record')).toHaveAttribute('data-state', 'ready');
-  await expect(page.getByTestId('record-save-state')).toContainText(/Saved on this device/);
-}
-
-/** Opens record `id` from the list and waits until the page shows it and its save card has read it. */
-async function openRecord(page: Page, id: string) {
-  await openRecords(page);
-  const runs = await page.evaluate(() => window.__stridescope!.runs);
-  await page.locator(`[data-testid=record-item][data-id="${id}"] [data-testid=record-open]`).click();
-  await page.waitForFunction((n) => window.__stridescope!.runs > n, runs);
-  // (a record of two clips also waits for the second player's worker, which starts its pose engine as it comes up)
-  await expect(page.getByTestId('save-record')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
-}
-
-test('issue 18: a reopened record with notes and a stored video, saved with nothing changed, keeps its notes, its video bytes and its createdAt; removing the video or the notes asks first', async ({ page }) => {
-  await openApp(page);
-  await page.getByTestId('patient-label').fill('PT-0018');
-  await analyze(page, sharedClip('overground-side-right-to-left.mp4'));
-  const card = page.getByTestId('save-record');
-  // the label and the date are in the save card too, bound to the page's (the card never points to a field off screen)
-  await expect(page.getByTestId('save-patient-label')).toHaveValue('PT-0018');
-  await page.getByTestId('save-date').fill('2026-02-14');
-  await expect(page.getByTestId('session-date')).toHaveValue('2026-02-14');
-  await expect(card).toHaveAttribute('data-unsaved', 'false');
-  await page.getByTestId('record-notes').fill('heel strike, knee 20°');
-  await expect(card).toHaveAttribute('data-unsaved', 'true');
-  await saveCurrent(page, true);
-  await expect(card).toHaveAttribute('data-unsaved', 'false');
-  const before = await storedRecords<StoredRecord>(page);
-  expect(before.records).toHaveLength(1);
-  expect(Object.keys(before.videos)).toEqual([`${before.records[0].id}:0`]);
-
-  // reopened: its own notes, label, date and video choice
-  await page.reload();
-  await page.waitForFunction(() => window.__stridescope !== undefined);
-  await openRecord(page, before.records[0].id);
-  await expect(page.getByTestId('record-notes')).toHaveValue('heel strike, knee 20°');
-  await expect(page.getByTestId('record-with-video')).toBeChecked();
-  await expect(page.getByTestId('save-patient-label')).toHaveValue('PT-0018');
-  await expect(page.getByTestId('save-date')).toHaveValue('2026-02-14');
-  await expect(card).toHaveAttribute('data-unsaved', 'false');
-  await expect(page.getByTestId('record-save')).toHaveText('Save changes');
-  await page.getByTestId('record-save').click();
-  await saved(page);
-  await expect(page.getByTestId('record-confirm')).toHaveCount(0);
-  const after = await storedRecords<StoredRecord>(page);
-  expect(after.videos).toEqual(before.videos);
-  expect(after.records).toHaveLength(1);
-  expect(after.records[0]).toEqual({ ...before.records[0], updatedAt: after.records[0].updatedAt });
-  expect(after.records[0].createdAt).toBe(before.records[0].createdAt);
-  expect(after.records[0].updatedAt > before.records[0].updatedAt).toBe(true);
-
-  // unticking "keep the video" is a deliberate act: the save asks first, and "Keep it" keeps it (nothing written)
-  await page.getByTestId('record-with-video').uncheck();
-  await expect(page.getByTestId('record-video-warning')).toBeVisible();
-  await expect(card).toHaveAttribute('data-unsaved', 'true');
-  await page.getByTestId('record-save').click();
-  const confirm = page.getByTestId('record-confirm');
-  await expect(confirm).toContainText('This deletes the video stored with this record.');
-  await expect(page.getByTestId('record-confirm-yes')).toHaveText('Delete the video and save');
-  await page.getByTestId('record-confirm-no').click();
-  await expect(confirm).toHaveCount(0);
-  await expect(page.getByTestId('record-with-video')).toBeChecked();
-  expect(await storedRecords(page)).toEqual(after);
-  // emptying the saved notes asks too; "Keep them" puts them back
-  await page.getByTestId('record-notes').fill('');
-  await page.getByTestId('record-save').click();
-  await expect(confirm).toContainText('The saved notes will be removed ("heel strike, knee 20°")');
-  await page.getByTestId('record-confirm-no').click();
-  await expect(page.getByTestId('record-notes')).toHaveValue('heel strike, knee 20°');
-  expect(await storedRecords(page)).toEqual(after);
-
-  // both, confirmed: the notes go and the video bytes are deleted in the same save (not left behind unreachable)
-  await page.getByTestId('record-with-video').uncheck();
-  await page.getByTestId('record-notes').fill('');
-  await page.getByTestId('record-save').click();
-  await expect(confirm).toContainText('This deletes the video stored with this record.');
-  await expect(confirm).toContainText('The saved notes will be removed');
-  await page.getByTestId('record-confirm-yes').click();
-  await saved(page);
-  const last = await storedRecords<StoredRecord>(page);
-  expect(last.videos).toEqual({});
-  expect(last.records[0]).toMatchObject({ notes: '', createdAt: before.records[0].createdAt, clips: [{ hasVideo: false }] });
-  await expect(card).toHaveAttribute('data-unsaved', 'false');
-  await openRecords(page);
-  await expect(page.getByTestId('record-item')).toContainText('no video');
 });
 
 /**
@@ -579,7 +559,7 @@ test('issue 18: random sequences of saving, reopening, editing, correcting, relo
       name: 'save as a new record', w: 1.5, when: () => p.shown && db.size < MAX,
       run: async () => {
         await page.getByTestId(modeOf(p, db) === 'new' ? 'record-save' : 'record-save-new').click();
-        await saved(page);
+        await waitSaved(page);
         // the page shows the new record now (its id, from the card; the store is checked against the model next)
         await expect(card).not.toHaveAttribute('data-record-id', p.recordId && db.has(p.recordId) ? p.recordId : '');
         const id = (await card.getAttribute('data-record-id'))!;
@@ -725,7 +705,7 @@ test('issue 18: random sequences of saving, reopening, editing, correcting, relo
       confirms.yes++;
       await page.getByTestId('record-confirm-yes').click();
     }
-    await saved(page);
+    await waitSaved(page);
     db.set(s.id, savedFromPage(p, s.id, s.createdAt));
     afterSave(s.id);
   }
