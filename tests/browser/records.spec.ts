@@ -131,7 +131,7 @@ test('a saved record survives a reload, a reload mid-analysis and a browser rest
     await openRecord(page, id);
     await page.getByTestId('record-with-video').uncheck();
     await expect(page.getByTestId('record-video-warning')).toBeVisible();
-    await expect(card).toHaveAttribute('data-unsaved', 'true');
+    await expect(page.getByTestId('save-record')).toHaveAttribute('data-unsaved', 'true');
     await page.getByTestId('record-save').click();
     const confirm = page.getByTestId('record-confirm');
     await expect(confirm).toContainText('This deletes the video stored with this record.');
@@ -157,7 +157,7 @@ test('a saved record survives a reload, a reload mid-analysis and a browser rest
     const last = await storedRecords<StoredRecord>(page);
     expect(last.videos).toEqual({});
     expect(last.records).toEqual([{ ...saved.records[0], notes: '', updatedAt: last.records[0].updatedAt, clips: [{ ...saved.records[0].clips[0], hasVideo: false }] }]);
-    await expect(card).toHaveAttribute('data-unsaved', 'false');
+    await expect(page.getByTestId('save-record')).toHaveAttribute('data-unsaved', 'false');
     await expect(page.getByTestId('record-item')).toContainText('no video');
   } finally {
     await ctx.close();
