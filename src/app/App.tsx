@@ -185,14 +185,27 @@ export function App() {
 
   const pendingSecond = useRef<SavedClip | null>(null);
   const [pendingTick, setPendingTick] = useState(0);
-  /** Shows saved analyses without running the model: `first` in the main view, `other` (if any) beside it. */
+  /** Two saved records shown as before / after: the "after" record's id (its clip is the second); saving then makes a new record. */
+  const [comparedWith, setComparedWith] = useState<string | null>(null);
+  /** A record's clips are still being loaded: the save card waits (it would save the previous second clip with this record). */
+  const [loadingSaved, setLoadingSaved] = useState(false);
+  /** Bumped by every record opened: the save card starts afresh from that record (its video choice, no old message). */
+  const [openedCount, setOpenedCount] = useState(0);
+  /** Shows saved analyses without running the model: `first` in the main view, `other` (if any) beside it — from `otherOwner` when it is another record. */
   const showSaved = useCallback(
-    async (owner: PatientRecord, first: SavedClip, other: SavedClip | null) => {
+    async (owner: PatientRecord, first: SavedClip, other: SavedClip | null, otherOwner: PatientRecord | null = null) => {
       setPatientLabel(owner.patientLabel);
       setSessionDate(owner.date);
       setNotes(owner.notes);
       setRecordId(owner.id);
-      await primary.load(first.result, first.video, first.corrections);
+      setComparedWith(otherOwner?.id ?? null);
+      setOpenedCount((n) => n + 1);
+      setLoadingSaved(true);
+      try {
+        await primary.load(first.result, first.video, first.corrections);
+      } finally {
+        if (!other) setLoadingSaved(false);
+      }
       runs.current++;
       Object.assign(hook.current, { phase: 'done', result: first.result, error: null, summary: null, runs: runs.current });
       if (other) {
@@ -217,9 +230,12 @@ export function App() {
     const p = pendingSecond.current;
     if (!p || !second.ready) return;
     pendingSecond.current = null;
-    void second.load(p.result, p.video, p.corrections).then(() => {
-      hook.current.second = { phase: 'done', result: p.result, error: null, summary: null };
-    });
+    void second
+      .load(p.result, p.video, p.corrections)
+      .then(() => {
+        hook.current.second = { phase: 'done', result: p.result, error: null, summary: null };
+      })
+      .finally(() => setLoadingSaved(false));
   }, [second.ready, second.load, pendingTick]);
 
   /** Two records of one patient, the earlier as "before": their first clips side by side (comparison view). */
@@ -228,7 +244,7 @@ export function App() {
       setOpenProblem(null);
       const [b, a] = await Promise.all([getRecord(beforeId), getRecord(afterId)]);
       if (!b || !a) return setOpenProblem('One of the two records no longer exists.');
-      await showSaved(b, await savedClip(b, 0), await savedClip(a, 0));
+      await showSaved(b, await savedClip(b, 0), await savedClip(a, 0), a);
     },
     [showSaved],
   );
@@ -417,19 +433,26 @@ export function App() {
         {phase === 'done' && primary.result && analysis && (
           <div id="report-save">
           <SaveRecord
+            key={openedCount}
             clips={[
               { result: primary.result, video: primary.file, corrections: primary.corrections },
               ...(wantSecond && second.phase === 'done' && second.result ? [{ result: second.result, video: second.file, corrections: second.corrections }] : []),
             ]}
             patientLabel={patientLabel}
+            onPatientLabelChange={setPatientLabel}
             date={sessionDate}
+            onDateChange={setSessionDate}
             notes={notes}
             onNotesChange={setNotes}
             recordId={recordId}
+            comparedWith={comparedWith}
+            settling={loadingSaved || primary.reanalysing || second.reanalysing}
             onSaved={(id) => {
               setRecordId(id);
+              setComparedWith(null);
               setRecordsKey((k) => k + 1);
             }}
+            onUnsavedChange={setUnsaved}
           />
           </div>
         )}

@@ -139,6 +139,11 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
   const pending = useRef<Corrections | null>(null);
   const abort = useRef<AbortController | null>(null);
   const started = useRef(false);
+  /**
+   * A saved clip was loaded into this worker before its engine came up (a record's second clip, or two records
+   * compared): nothing is analysed there, so its pose model is not loaded and warmed for nothing.
+   */
+  const loadedSaved = useRef(false);
   /** Re-analyses (corrections) run in a worker of their own, started on the first one. */
   const analysisWorker = useRef<AnalysisBridge | null>(null);
   useEffect(() => () => analysisWorker.current?.dispose(), []);
@@ -175,6 +180,7 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
 
   useEffect(() => {
     if (!enabled) return;
+    loadedSaved.current = false;
     const b = new PipelineBridge();
     setBridge(b);
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -184,7 +190,7 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
         return;
       }
       // the engine and the default model start now, so the first skeleton comes soon after a drop
-      if (!started.current) void b.warmUp(DEFAULT_MODEL).catch(() => false);
+      if (!started.current && !loadedSaved.current) void b.warmUp(DEFAULT_MODEL).catch(() => false);
       if (measureEngines) {
         timer = setTimeout(() => {
           if (!started.current) void b.measureBackends().catch(() => null);
@@ -194,6 +200,9 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
     return () => {
       if (timer) clearTimeout(timer);
       b.dispose();
+      // no longer ready: a call on the terminated worker would never answer (a record's second clip loaded into it
+      // when the second worker came back hung, and the page kept showing the previous second clip)
+      setBridge((cur) => (cur === b ? null : cur));
     };
   }, [enabled, measureEngines]);
 
@@ -277,6 +286,7 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
     async (saved: AnalyzeResult, video: Blob | null, corrections?: Corrections | null) => {
       abort.current?.abort();
       abort.current = null;
+      loadedSaved.current = true;
       // kept compact, as a fresh run's frames are; an analysis saved by an older version gets today's fields
       const result: AnalyzeResult = { ...saved, analysis: upgradeAnalysis(saved.analysis), frames: compactPoseFrames(saved.frames, saved.model.keypoints as readonly KeypointName[]) };
       framesRef.current = result.frames;

@@ -12,31 +12,45 @@ export async function downloadOf(page: Page, testId: string): Promise<{ name: st
   return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
 }
 
-/** All records as stored (IndexedDB), and a digest (size:SHA-256) of every stored video, keyed as stored. */
-export async function storedRecords<R = { id: string; patientLabel: string }>(page: Page): Promise<{ records: R[]; videos: Record<string, string> }> {
-  const stored = await page.evaluate(async () => {
+/**
+ * All records as stored (IndexedDB), and a digest (size:SHA-256) of every stored video, keyed as stored.
+ * `slim`: each clip's result reduced to its analysis' events (type, foot, frame) — what a test checks many times over
+ * without copying every pose out of the page each time.
+ */
+export async function storedRecords<R = { id: string; patientLabel: string }>(page: Page, { slim = false } = {}): Promise<{ records: R[]; videos: Record<string, string> }> {
+  const stored = await page.evaluate(async (slim) => {
     const db: IDBDatabase = await new Promise((res, rej) => {
       const r = indexedDB.open('stridescope');
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-    const get = <T,>(store: string, fn: (s: IDBObjectStore) => IDBRequest<T>) =>
+    // one transaction: records and videos as one consistent state, even while the page is writing
+    const tx = db.transaction(['records', 'videos']);
+    const get = <T,>(r: IDBRequest<T>) =>
       new Promise<T>((res, rej) => {
-        const r = fn(db.transaction(store).objectStore(store));
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-    const records = await get<unknown[]>('records', (s) => s.getAll());
-    const keys = await get<IDBValidKey[]>('videos', (s) => s.getAllKeys());
+    type Clip = { result: { analysis: { events: { type: string; foot: string; frame: number }[] } | null } };
+    const [all, keys, blobs] = await Promise.all([
+      get(tx.objectStore('records').getAll() as IDBRequest<{ clips: Clip[] }[]>),
+      get(tx.objectStore('videos').getAllKeys()),
+      get(tx.objectStore('videos').getAll() as IDBRequest<Blob[]>),
+    ]);
+    const records = !slim
+      ? all
+      : all.map((r) => ({
+          ...r,
+          clips: r.clips.map((c) => ({ ...c, result: { analysis: { events: (c.result.analysis?.events ?? []).map((e) => ({ type: e.type, foot: e.foot, frame: e.frame })) } } })),
+        }));
     const videos: Record<string, string> = {};
-    for (const k of keys) {
-      const b = await get<Blob>('videos', (s) => s.get(k));
-      const h = await crypto.subtle.digest('SHA-256', await b.arrayBuffer());
-      videos[String(k)] = `${b.size}:${[...new Uint8Array(h)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+    for (let i = 0; i < keys.length; i++) {
+      const h = await crypto.subtle.digest('SHA-256', await blobs[i].arrayBuffer());
+      videos[String(keys[i])] = `${blobs[i].size}:${[...new Uint8Array(h)].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
     }
     db.close();
     return { records, videos };
-  });
+  }, slim);
   return stored as { records: R[]; videos: Record<string, string> };
 }
 

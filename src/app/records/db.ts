@@ -104,21 +104,60 @@ export function newRecordId(): string {
   return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Saves (or replaces) a record and, when given, its videos (index → Blob), in one transaction. `touch: false` keeps
- *  the record's own updatedAt (a restored backup equals the original). */
-export async function saveRecord(rec: PatientRecord, videos: Map<number, Blob> = new Map(), { touch = true } = {}): Promise<void> {
+/** The keys of every video stored with record `id` (`${id}:<clip index>`; ids hold no colon). */
+function videoKeysOf(id: string): IDBKeyRange {
+  return IDBKeyRange.bound(`${id}:`, `${id}:\uffff`);
+}
+
+/** Told after every committed write (save, rename, delete, restore), so an open record's page can follow. */
+const changes = new EventTarget();
+
+export function onRecordsChanged(listener: () => void): () => void {
+  changes.addEventListener('change', listener);
+  return () => changes.removeEventListener('change', listener);
+}
+
+/**
+ * Saves (or replaces) a record and, when given, its videos (index → Blob), in one transaction: the record, its
+ * videos and the removal of videos it no longer holds land together or not at all. Replacing a record keeps its
+ * `createdAt` (read in the same transaction) and deletes the stored videos of clips now saved without one, so no
+ * video is left behind unreachable. `touch: false` keeps the record exactly as given (a restored backup equals the
+ * original). Returns the record as written.
+ */
+export async function saveRecord(rec: PatientRecord, videos: Map<number, Blob> = new Map(), { touch = true } = {}): Promise<PatientRecord> {
   const db = await openDb();
   const tx = db.transaction(['records', 'videos'], 'readwrite');
   const finished = done(tx);
+  let written: PatientRecord;
   try {
-    tx.objectStore('records').put(touch ? { ...rec, updatedAt: new Date().toISOString() } : rec);
-    for (const [i, blob] of videos) tx.objectStore('videos').put(blob, `${rec.id}:${i}`);
+    const records = tx.objectStore('records');
+    const store = tx.objectStore('videos');
+    const existing = (await req(records.get(rec.id) as IDBRequest<PatientRecord | undefined>)) ?? null;
+    const keys = (await req(store.getAllKeys(videoKeysOf(rec.id)))) as string[];
+    written = touch ? { ...rec, createdAt: existing?.createdAt ?? rec.createdAt, updatedAt: new Date().toISOString() } : rec;
+    records.put(written);
+    for (const k of keys) {
+      const i = Number(k.slice(rec.id.length + 1));
+      if (!written.clips[i]?.hasVideo) store.delete(k);
+    }
+    for (const [i, blob] of videos) store.put(blob, `${rec.id}:${i}`);
   } catch (e) {
-    tx.abort();
+    try {
+      tx.abort();
+    } catch {
+      /* already aborted: `finished` says why */
+    }
+    const why = await finished.then(
+      () => null,
+      (x: unknown) => x,
+    );
+    if (why) throw why;
     if (isQuotaError(e)) throw new StorageFullError(FULL_MESSAGE);
     throw e;
   }
   await finished;
+  changes.dispatchEvent(new Event('change'));
+  return written;
 }
 
 export async function listRecords(): Promise<RecordSummary[]> {
@@ -155,14 +194,16 @@ export async function renameRecord(id: string, patientLabel: string, notes?: str
   await saveRecord({ ...rec, patientLabel, notes: notes ?? rec.notes });
 }
 
+/** Deletes a record and every video stored with it, in one transaction. */
 export async function deleteRecord(id: string): Promise<void> {
   const db = await openDb();
-  const rec = await getRecord(id);
   const tx = db.transaction(['records', 'videos'], 'readwrite');
   const finished = done(tx);
   tx.objectStore('records').delete(id);
-  for (let i = 0; i < (rec?.clips.length ?? 0); i++) tx.objectStore('videos').delete(`${id}:${i}`);
+  // by key range, not by clip count: also the videos an older version left behind when a save dropped them
+  tx.objectStore('videos').delete(videoKeysOf(id));
   await finished;
+  changes.dispatchEvent(new Event('change'));
 }
 
 /** Asks the browser to keep our storage (not evicted under pressure); returns whether it is persistent. */
