@@ -70,6 +70,7 @@ export function App() {
   const [sessionDate, setSessionDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [recordId, setRecordId] = useState<string | null>(null);
   const [recordsKey, setRecordsKey] = useState(0);
+  const [recordsOpen, setRecordsOpen] = useState(false);
   const [openProblem, setOpenProblem] = useState<string | null>(null);
   const [draft, setDraft] = useState<AnalysisDraft | null>(null);
   /** The clip last dropped: a long one waits here while the user chooses the part to analyse. */
@@ -285,6 +286,8 @@ export function App() {
   );
   const records = (
     <RecordsPanel
+      open={recordsOpen}
+      onOpenChange={setRecordsOpen}
       refreshKey={recordsKey}
       onOpen={(id) => guarded('open another record', () => void openRecord(id))}
       onCompare={(b, a) => guarded('open two records side by side', () => void compareRecords(b, a))}

@@ -267,4 +267,18 @@ test('a record saved before corrections existed (no corrections, no slow-motion 
   await page.getByTestId('ee-delete').click();
   await expect(page.getByTestId('corrected-banner')).toContainText('1 deleted');
   await page.waitForFunction((n) => (window.__stridescope!.result!.analysis as GaitAnalysis).events.length === n, a0.events.length - 1);
+
+  // that correction is not saved: a new clip does not silently replace the report — the page asks first; keeping the
+  // report keeps the correction, and replacing it starts the new analysis (cancelled here at once)
+  await page.setInputFiles('[data-testid=file-input]', sharedClip('small-runner-side.mp4'));
+  await expect(page.getByTestId('unsaved-confirm')).toContainText('not saved');
+  expect(await page.evaluate(() => window.__stridescope!.phase)).toBe('done');
+  await page.getByTestId('unsaved-keep').click();
+  await expect(page.getByTestId('unsaved-confirm')).toHaveCount(0);
+  await expect(page.getByTestId('corrected-banner')).toContainText('1 deleted');
+  await page.setInputFiles('[data-testid=file-input]', sharedClip('small-runner-side.mp4'));
+  await page.getByTestId('unsaved-discard').click();
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('cancelled')).toBeVisible();
 });

@@ -9,7 +9,20 @@ function mb(n: number): string {
 }
 
 /** The records saved on this device: search, reopen, rename, delete (confirmed), back up, restore. */
-export function RecordsPanel({ refreshKey, onOpen, onCompare }: { refreshKey: number; onOpen(id: string): void; onCompare(before: string, after: string): void }) {
+export function RecordsPanel({
+  refreshKey,
+  onOpen,
+  onCompare,
+  open,
+  onOpenChange,
+}: {
+  refreshKey: number;
+  onOpen(id: string): void;
+  onCompare(before: string, after: string): void;
+  /** Unfolded (held by the page: the panel moves below the report once one is shown, and stays as the user left it). */
+  open: boolean;
+  onOpenChange(open: boolean): void;
+}) {
   const [picked, setPicked] = useState<string[]>([]);
   const [records, setRecords] = useState<RecordSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,7 +30,6 @@ export function RecordsPanel({ refreshKey, onOpen, onCompare }: { refreshKey: nu
   const [confirming, setConfirming] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; label: string } | null>(null);
   const [storage, setStorage] = useState<StorageState | null>(null);
-  const [open, setOpen] = useState(false);
   const restoreInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
@@ -46,7 +58,7 @@ export function RecordsPanel({ refreshKey, onOpen, onCompare }: { refreshKey: nu
     <section className="card records" aria-label="Records on this device" data-testid="records">
       <div className="records-head">
         <h2>
-          <button type="button" className="linkish" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="records-toggle">
+          <button type="button" className="linkish" aria-expanded={open} onClick={() => onOpenChange(!open)} data-testid="records-toggle">
             {open ? '▾' : '▸'} Records on this device ({records?.length ?? '…'})
           </button>
         </h2>
