@@ -37,6 +37,8 @@ export const CACHE_CAP_BYTES = 150 * 1024 ** 2;
 const JPEG_QUALITY = 0.85;
 /** Frames this cheap to decode from their key frame need no cache entry when not every frame fits (a seek answers in 200 ms). */
 const DECODE_BUDGET_MS = 100;
+/** JPEG encodings the build keeps under way at once (two cores: one decodes and converts, one encodes). */
+const ENCODINGS_IN_FLIGHT = 2;
 /** Frames encoded before judging whether the whole clip fits under the cap. */
 const SIZE_SAMPLE_FRAMES = 8;
 /** The build waits until the player has asked nothing for this long (playing and stepping go first, not halved). */
@@ -75,6 +77,8 @@ interface Build {
   encodedBytes: number;
   /** Whether every frame fits under the cap (judged after SIZE_SAMPLE_FRAMES encodes). */
   fitsAll: boolean | null;
+  /** JPEG encodings under way (the browser encodes off this thread: the next frame is decoded meanwhile). */
+  encoding: Promise<void>[];
 }
 
 export class FrameServer {
@@ -95,7 +99,7 @@ export class FrameServer {
   private keys: { forFrames: number; list: Promise<number[]> } | null = null;
   /** The player's size (the cache's), from its first request. */
   private cacheLongSide: number | null = null;
-  private readonly build: Build = { state: 'waiting', cursor: null, next: 0, t0: null, ms: null, busyMs: 0, encoded: 0, encodedBytes: 0, fitsAll: null };
+  private readonly build: Build = { state: 'waiting', cursor: null, next: 0, t0: null, ms: null, busyMs: 0, encoded: 0, encodedBytes: 0, fitsAll: null, encoding: [] };
   /** ms per frame of sequential decoding, measured by the build (a first guess until then). */
   private decodeMsPerFrame = 4;
   /** A frame the player's decoder produced, to be added to the cache when idle. */
@@ -342,9 +346,15 @@ export class FrameServer {
       b.cursor = null;
       b.ms = performance.now() - b.t0!;
     };
+    // the last frames' encodings land first: 'complete' means every frame is in
+    const complete = async () => {
+      b.cursor?.close();
+      await Promise.all(b.encoding.splice(0));
+      if (b.state === 'building') end('complete');
+    };
     try {
       if (b.next >= timestampsUs.length) {
-        end('complete');
+        await complete();
         return true;
       }
       const keys = await this.keyFrames();
@@ -352,7 +362,7 @@ export class FrameServer {
       b.cursor ??= new FrameCursor(clip.track, timestampsUs, b.next);
       const tStep = performance.now();
       if (!(await b.cursor.step())) {
-        end('complete');
+        await complete();
         return true;
       }
       // sequential decode speed (a fresh cursor's first step includes the decodes from the key frame)
@@ -363,16 +373,22 @@ export class FrameServer {
       if (this.cache.has(i) || (b.fitsAll === false && !this.slowToDecode(i, keys))) return true;
       const bitmap = await b.cursor.bitmap(clip.info, longSide);
       if (!bitmap) return true;
-      const blob = await encodeJpeg(bitmap, JPEG_QUALITY);
-      b.encoded++;
-      b.encodedBytes += blob.size;
-      if (this.disposed) return false;
-      if (!this.cache.fits(blob.size)) end('capped');
-      else this.cache.put(i, blob);
-      return true;
+      const encoding = encodeJpeg(bitmap, JPEG_QUALITY).then(
+        (blob) => {
+          b.encoded++;
+          b.encodedBytes += blob.size;
+          if (this.disposed || b.state !== 'building') return;
+          if (!this.cache.fits(blob.size)) end('capped'); // encodings still under way are dropped
+          else this.cache.put(i, blob);
+        },
+        () => undefined, // not encoded: decoded when asked for
+      );
+      b.encoding.push(encoding);
+      if (b.encoding.length >= ENCODINGS_IN_FLIGHT) await b.encoding.shift();
+      return !this.disposed;
     } catch {
       // damaged data: the build ends here (the frames after it are decoded when asked for)
-      end('complete');
+      await complete();
       return true;
     } finally {
       b.busyMs += performance.now() - t;

@@ -129,6 +129,7 @@ function paintFrame(c: HTMLCanvasElement, h: Held, s: PaintSettings): void {
     c.dataset.cacheFrames = `${cache.frames}/${cache.framesTotal}`;
     c.dataset.cacheBytes = String(cache.bytes);
     c.dataset.cacheBuildMs = cache.buildMs === null ? '' : String(Math.round(cache.buildMs));
+    c.dataset.cacheBuildBusyMs = String(cache.buildBusyMs);
     c.dataset.workerMs = String(Math.round(h.info.workerMs));
   }
 }
@@ -240,8 +241,12 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
       let from = indexRef.current >= last ? 0 : indexRef.current;
       let seenMoves = moves.current;
       let t0 = performance.now();
+      let justDrawn = false;
       while (!stopped) {
-        await new Promise((r) => requestAnimationFrame(r));
+        // right after a frame is drawn the next one is asked for at once (the fetch is the slow part); else wait for
+        // the next screen refresh
+        if (!justDrawn) await new Promise((r) => requestAnimationFrame(r));
+        justDrawn = false;
         if (stopped) return;
         if (moves.current !== seenMoves) {
           seenMoves = moves.current;
@@ -263,6 +268,7 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
         show(h);
         playedTo.current = target;
         onIndexRef.current(target);
+        justDrawn = true;
         if (target >= last) break;
       }
       if (!stopped) setPlaying(false);
