@@ -199,11 +199,12 @@ export function Player({ clip, frames, getFrame, index, onIndex, events = [], st
     [getFrame],
   );
 
-  // another clip (another worker): the picture held is not of it
+  // another clip (another worker): the picture held is not of it, and the read-out must not name it
   useEffect(
     () => () => {
       held.current?.bmp?.close();
       held.current = null;
+      setDrawn(-1);
     },
     [getFrame],
   );
