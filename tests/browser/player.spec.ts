@@ -13,8 +13,8 @@
  *   median 5.4). Frames 1 apart are as close as 1.8, so ±1 cannot be told from JPEG noise; ±3 can.
  * MATCH_BELOW = 2.5 sits between the two; each check asserts the named frame is below it and frames ±3 above it,
  * so a picture from a neighbouring frame fails.
- * One analysis for the whole file (one test in steps). After the analysis the test takes ~50 s on this 2-core machine
- * shared with other test runs (load 6), most of it waiting for the cache (23 s of build work); 127 s in all.
+ * One analysis for the whole file (one test in steps): 68 s in all on this 2-core machine nearly idle (37 s after the
+ * analysis, most of it waiting for the frame cache: 17 s of build work), 105–127 s while other test runs share it.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
