@@ -2,7 +2,7 @@
  * Decode stage: demux with mediabunny, decode every frame with WebCodecs, hand display-oriented pixels onward.
  * Never seeks a <video> element. Each VideoSample is closed as soon as its pixels are read.
  */
-import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, UnsupportedInputFormatError, VideoSampleSink, type EncodedPacket, type InputVideoTrack } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, UnsupportedInputFormatError, VideoSampleSink, type EncodedPacket, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import type { ClipInfo } from '../src/core/types';
 import { PipelineError } from '../src/pipeline/protocol';
 
@@ -229,18 +229,40 @@ async function resumePoint(track: InputVideoTrack, after: number, lastGood: numb
   return { next, skipped: skipped.sort((a, b) => a - b) };
 }
 
-/** Decodes one frame by index (frames in presentation order), display-oriented and scaled. */
-export async function decodeOneFrame(clip: OpenClip, timestampS: number, longSide: number): Promise<ImageBitmap | null> {
-  const sink = new VideoSampleSink(clip.track);
-  const sample = await sink.getSample(timestampS);
-  if (!sample) return null;
+/**
+ * Draws a decoded sample display-oriented (the container's rotation applied), scaled to fit `longSide`, on a canvas of
+ * its own. Synchronous: the colour conversion runs on the calling thread (tens of ms for a 720×1280 frame here, far
+ * more when the machine is busy), so `sampleBitmap` uses it only for rotated or flipped frames.
+ */
+export function drawSample(sample: VideoSample, info: ClipInfo, longSide: number): OffscreenCanvas {
+  const { width, height } = poseInputSize(info, longSide);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  sample.drawWithFit(ctx, { fit: 'fill' });
+  return canvas;
+}
+
+/**
+ * A decoded sample as an ImageBitmap, display-oriented and scaled to fit `longSide`: for the single-frame paths
+ * (player, thumbnails, exports, the player's frame cache). An upright frame is converted by `createImageBitmap`, which
+ * the browser does off the calling thread, so the worker keeps answering the player meanwhile; a rotated or flipped
+ * one is drawn (`drawSample`).
+ */
+export async function sampleBitmap(sample: VideoSample, info: ClipInfo, longSide: number): Promise<ImageBitmap> {
+  const par = sample.pixelAspectRatio;
+  if (sample.rotation !== 0 || sample.flip || par.num !== par.den) return drawSample(sample, info, longSide).transferToImageBitmap();
+  const { width, height } = poseInputSize(info, longSide);
+  const frame = sample.toVideoFrame();
   try {
-    const { width, height } = poseInputSize(clip.info, longSide);
-    const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-    sample.drawWithFit(ctx, { fit: 'fill' });
-    return canvas.transferToImageBitmap();
+    return await createImageBitmap(frame, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
   } finally {
-    sample.close();
+    frame.close();
   }
+}
+
+/** An ImageBitmap encoded as a JPEG (the bitmap is consumed: handed to the canvas without a copy). */
+export function encodeJpeg(bitmap: ImageBitmap, quality: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  canvas.getContext('bitmaprenderer')!.transferFromImageBitmap(bitmap);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }

@@ -26,7 +26,8 @@ import {
 import { medianOf } from '../src/pipeline/brightness';
 import { backendDecision, selectBackend, setBackendDecision } from './backend';
 import { measureBackends, rememberedDecision, stopMeasuring } from './backendMeasure';
-import { decodeFrames, decodeOneFrame, openClip, type OpenClip } from './decode';
+import { decodeFrames, openClip, type OpenClip } from './decode';
+import { FrameServer } from './frameServer';
 import { canDecodeAhead, decodeAhead, decodeInline, type DecodeRequest, type SourceFrame } from './decodeAhead';
 import { ABSENT_SEARCH_EVERY_MS, createPoseEstimator, type PoseEstimator, type PoseResult } from './pose';
 import { EVALUATE_MS } from '../src/pipeline/follow';
@@ -57,10 +58,28 @@ const LIVE_INTERVAL_MS = 250;
 
 let lastClip: { clip: OpenClip; timestampsUs: number[] } | null = null;
 /**
- * Single frames (player, thumbnails, stills) are decoded one at a time: each decode seeks from a key frame with its own
- * decoder, so a report asking for 200 thumbnails at once would otherwise hold 200 decoders and their frames.
+ * Single frames of the last clip (player, thumbnails, stills, the player's frame cache), one job at a time: a report
+ * asking for 200 thumbnails at once would otherwise hold 200 decoders and their frames (workers/frameServer.ts).
  */
-let frameQueue: Promise<unknown> = Promise.resolve();
+let singleFrames: FrameServer | null = null;
+
+/** Replaces the clip single frames come from (null: none); its frame server, cache and decoders go with it. */
+function setLastClip(next: { clip: OpenClip; timestampsUs: number[] } | null): void {
+  singleFrames?.dispose();
+  singleFrames = null;
+  if (lastClip) lastClip.clip.input.dispose();
+  lastClip = next;
+}
+
+function frameServer(): FrameServer | null {
+  if (!lastClip) return null;
+  if (singleFrames?.source !== lastClip) {
+    singleFrames?.dispose();
+    // the cache is built only while no run is going on: a run has the cores to itself
+    singleFrames = new FrameServer(lastClip, () => !runActive);
+  }
+  return singleFrames;
+}
 const cancelledRuns = new Set<number>();
 let cancelFlag: Int32Array | null = null;
 
@@ -187,13 +206,12 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
 
       stage = 'probe';
       progress({ framesDone: 0, framesTotal: 0, fps: 0, secondsLeft: null, message: 'Reading the clip…' });
-      if (lastClip) lastClip.clip.input.dispose();
-      lastClip = null;
+      setLastClip(null);
       const tProbe = performance.now();
       const clip = await openClip(file, fileName, (info) => cb.onClip(info));
       timing.probeMs = performance.now() - tProbe;
       const timestampsUs: number[] = [];
-      lastClip = { clip, timestampsUs };
+      setLastClip({ clip, timestampsUs });
       summary = { clip: clip.info, backend, framesWithPose: 0, partial: null, damagedFrames: 0, cancelled: false, elapsedMs: 0, notes: [], timing };
 
       if (!options.range && options.askAboveS !== undefined && clip.info.durationS > options.askAboveS) {
@@ -359,34 +377,34 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
     } finally {
       runActive = false;
       cancelledRuns.delete(runId);
+      singleFrames?.kick(); // the player's frame cache can be built now
     }
   },
 
   async loadClip(file, fileName, timestampsUs) {
     // a saved record reopened with its video: the player's frames, no pose model run (null: no video, forget the last)
-    if (lastClip) lastClip.clip.input.dispose();
-    lastClip = null;
+    setLastClip(null);
     if (!file) return false;
     const clip = await openClip(file, fileName);
-    lastClip = { clip, timestampsUs: [...timestampsUs] };
+    setLastClip({ clip, timestampsUs: [...timestampsUs] });
     return true;
   },
 
   async frameBitmap(index, maxLongSide) {
-    const decode = async () => {
-      const clip = lastClip;
-      if (!clip) return null;
-      const ts = clip.timestampsUs;
-      if (index < 0 || index >= ts.length) return null;
-      // Ask for the middle of the frame's interval, so rounding of µs never lands on the previous frame.
-      const mid = index + 1 < ts.length ? (ts[index] + ts[index + 1]) / 2 : ts[index] + 500;
-      // a damaged frame has no picture: null, and the player shows the skeleton alone
-      return decodeOneFrame(clip.clip, mid / 1e6, maxLongSide).catch(() => null);
-    };
-    const job = frameQueue.then(decode, decode);
-    frameQueue = job.catch(() => null);
-    const bmp = await job;
+    // a damaged frame has no picture: null, and the caller shows the skeleton alone
+    const bmp = (await frameServer()?.still(index, maxLongSide)) ?? null;
     return bmp ? Comlink.transfer(bmp, [bmp]) : null;
+  },
+
+  async playerFrame(index, maxLongSide) {
+    const server = frameServer();
+    if (!server) return { status: 'drawn', index, bitmap: null, source: 'none', workerMs: 0, cache: { state: 'waiting', frames: 0, framesTotal: 0, bytes: 0, capBytes: 0, buildMs: null, buildBusyMs: 0 } };
+    const r = await server.playerFrame(index, maxLongSide);
+    return r.status === 'drawn' && r.bitmap ? Comlink.transfer(r, [r.bitmap]) : r;
+  },
+
+  frameCacheStats() {
+    return singleFrames?.stats() ?? null;
   },
 
   async benchDemux(file) {

@@ -9,7 +9,7 @@ import { compactPoseFrames } from '../core/poseTrack';
 import { PipelineBridge } from '../pipeline/bridge';
 import { AnalysisBridge } from '../pipeline/analysisBridge';
 import type { BackendDecision } from '../pipeline/backendChoice';
-import type { BackendInfo, LiveFrame, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
+import type { BackendInfo, FrameRequestOptions, LiveFrame, PipelineErrorInfo, Progress, RunSummary } from '../pipeline/protocol';
 import { buildAnalyzeResult } from './result';
 import { correctionsOf, NO_CORRECTIONS, reanalysisOptions, sameCorrections, trackFromFrames, upgradeAnalysis, type Corrections } from './reanalyze';
 
@@ -74,7 +74,8 @@ export interface ClipRun {
    */
   load(result: AnalyzeResult, video: Blob | null, corrections?: Corrections | null): Promise<void>;
   cancel(): void;
-  getFrame(index: number, longSide: number): Promise<ImageBitmap | null>;
+  /** A frame's picture (options: a player request, superseded by the next one; default a still, never dropped). */
+  getFrame(index: number, longSide: number, options?: FrameRequestOptions): Promise<ImageBitmap | null>;
   /** The pose engine decision in force in this clip's worker (null before one is made). */
   backendDecision(): Promise<BackendDecision | null>;
 }
@@ -372,7 +373,7 @@ export function useClipRun(enabled = true, measureEngines = false): ClipRun {
   }, [reanalyse]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
-  const getFrame = useCallback((i: number, side: number) => bridge?.frameBitmap(i, side) ?? Promise.resolve(null), [bridge]);
+  const getFrame = useCallback((i: number, side: number, options?: FrameRequestOptions) => bridge?.frameBitmap(i, side, options) ?? Promise.resolve(null), [bridge]);
   const backendDecision = useCallback(() => bridge?.backendDecision() ?? Promise.resolve(null), [bridge]);
   return {
     ready: !!bridge, modelsProblem, phase, fileName, clip, progress, live, error, summary, frames, analysis, result, file, analyse, load, cancel, getFrame, backendDecision,

@@ -8,7 +8,7 @@ import type { PoseFrame, PoseModelId } from '../core/types';
 import { framesFromBatch } from '../core/poseTrack';
 import type { PipelineWorkerApiWithCancel } from '../../workers/pipeline.worker';
 import type { BackendDecision } from './backendChoice';
-import type { LiveFrame, PipelineCallbacks, Progress, RunOptions, RunOutcome } from './protocol';
+import { FrameSuperseded, type FrameCacheStats, type FrameRequestOptions, type LiveFrame, type PipelineCallbacks, type Progress, type RunOptions, type RunOutcome } from './protocol';
 import type { ClipInfo } from '../core/types';
 
 export const CANCEL_GRACE_MS = 1000;
@@ -89,9 +89,22 @@ export class PipelineBridge {
     });
   }
 
-  /** One frame of the last clip run, display-oriented, longest side ≤ maxLongSide. */
-  frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null> {
-    return this.api.frameBitmap(index, maxLongSide);
+  /**
+   * One frame of the last clip run, display-oriented, longest side ≤ maxLongSide (null: no picture). A 'player'
+   * request rejects with FrameSuperseded when a newer player request replaced it before it was served.
+   */
+  async frameBitmap(index: number, maxLongSide: number, options: FrameRequestOptions = {}): Promise<ImageBitmap | null> {
+    if (options.purpose !== 'player') return this.api.frameBitmap(index, maxLongSide);
+    const r = await this.api.playerFrame(index, maxLongSide);
+    if (r.status === 'superseded') throw new FrameSuperseded(index);
+    const { bitmap, status: _status, ...info } = r;
+    options.onInfo?.(info);
+    return bitmap;
+  }
+
+  /** The player's frame cache in the worker (null before the player asked for a frame). */
+  frameCacheStats(): Promise<FrameCacheStats | null> {
+    return this.api.frameCacheStats();
   }
 
   /** Starts the engine and loads the model before a clip is dropped (the first skeleton then comes sooner). */

@@ -165,6 +165,57 @@ export interface LiveFrame {
 
 export const LIVE_PREVIEW_LONG_SIDE = 480;
 
+/**
+ * Single frames come in two kinds. A 'player' request is the one frame the player wants now: a newer one replaces an
+ * older one still waiting (which is answered `superseded`), and it is served from the worker's frame cache when that
+ * holds it. A 'still' (thumbnails, exports, tests) is always decoded from the video and never dropped.
+ */
+export type FramePurpose = 'player' | 'still';
+
+/** Where a player frame's picture came from: the frame cache (JPEG), the video's decoder, or nowhere (no video / damaged frame). */
+export type FrameSource = 'cache' | 'decoder' | 'none';
+
+/** The player's frame cache in the worker: JPEGs at the player's size, built after the analysis, bounded in bytes. */
+export interface FrameCacheStats {
+  /** 'waiting': not started (no player request yet, or a run is going on); 'capped': stopped at the byte cap. */
+  state: 'waiting' | 'building' | 'complete' | 'capped';
+  frames: number;
+  framesTotal: number;
+  /** Sum of the cached JPEGs' sizes. */
+  bytes: number;
+  capBytes: number;
+  /** Wall-clock ms from the start of the build to its end (player requests served in between included); null until then. */
+  buildMs: number | null;
+  /** Of that, ms spent on the build itself (decode, scale, JPEG encoding). */
+  buildBusyMs: number;
+}
+
+/** The answer to a player request. */
+export type PlayerFrameReply =
+  | { status: 'drawn'; index: number; bitmap: ImageBitmap | null; source: FrameSource; workerMs: number; cache: FrameCacheStats }
+  | { status: 'superseded'; index: number };
+
+/** What the page learns about a player frame besides its picture. */
+export type PlayerFrameInfo = Omit<Extract<PlayerFrameReply, { status: 'drawn' }>, 'bitmap' | 'status'>;
+
+/** Options of a frame request on the page's side (`PipelineBridge.frameBitmap`, the report's `getFrame`). */
+export interface FrameRequestOptions {
+  /** Default 'still'. */
+  purpose?: FramePurpose;
+  /** Player requests: where the picture came from and the cache's state. */
+  onInfo?(info: PlayerFrameInfo): void;
+}
+
+/** A player frame request replaced by a newer one before it was served (the player ignores it). */
+export class FrameSuperseded extends Error {
+  readonly index: number;
+  constructor(index: number) {
+    super(`frame ${index} was superseded by a newer player request`);
+    this.name = 'FrameSuperseded';
+    this.index = index;
+  }
+}
+
 export interface PipelineCallbacks {
   onProgress(p: Progress): void;
   onClip(clip: ClipInfo): void;
@@ -191,8 +242,15 @@ export interface PipelineWorkerApi {
   measureBackends(): Promise<BackendDecision | null>;
   /** The decision in force, if any. */
   backendDecision(): BackendDecision | null;
-  /** Decodes one frame (by index) of the last clip run, display-oriented, scaled to fit maxLongSide. */
+  /**
+   * A 'still': decodes one frame (by index) of the last clip run from the video, display-oriented, scaled to fit
+   * maxLongSide. Never dropped; served in order, after any player request.
+   */
   frameBitmap(index: number, maxLongSide: number): Promise<ImageBitmap | null>;
+  /** The player's frame: newest request wins (an older waiting one is answered 'superseded'); from the cache when it can. */
+  playerFrame(index: number, maxLongSide: number): Promise<PlayerFrameReply>;
+  /** The frame cache's state (sizes, build time). */
+  frameCacheStats(): FrameCacheStats | null;
   /** Opens a clip for `frameBitmap` only (a saved record reopened with its video), with the frames' timestamps. */
   loadClip(file: Blob | null, fileName: string, timestampsUs: number[]): Promise<boolean>;
   /** Demux only: every packet of the video track read from the file, not decoded (benchmark). */
