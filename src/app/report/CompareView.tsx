@@ -48,8 +48,8 @@ function DeltaTable({ before, after, labels }: { before: GaitAnalysis; after: Ga
               </th>
               <td>{fmt(r.before, r.digits)}</td>
               <td>{fmt(r.after, r.digits)}</td>
-              <td className={r.delta === null ? '' : r.delta > 0 ? 'up' : r.delta < 0 ? 'down' : ''} data-testid="delta-value">
-                {r.delta === null ? '—' : `${r.delta > 0 ? '+' : ''}${r.delta.toFixed(r.digits)}`}
+              <td className={r.delta === null ? '' : r.delta > 0 ? 'up' : r.delta < 0 ? 'down' : ''}>
+                <span data-testid="delta-value">{r.delta === null ? '—' : `${r.delta > 0 ? '+' : ''}${r.delta.toFixed(r.digits)}`}</span>
                 {r.delta !== null && r.sure !== 'high' ? (
                   <span className={`delta-sure sure-${r.sure}`} title={r.sureWhy}>
                     {' '}
