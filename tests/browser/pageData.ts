@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import type { GaitAnalysis } from '../../src/core/analysis';
 
 /** Clicks the control with `testId` and returns the file it downloads (its suggested name and bytes). */
 export async function downloadOf(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -59,4 +60,21 @@ export async function openRecords(page: Page): Promise<void> {
   const toggle = page.getByTestId('records-toggle');
   await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/**
+ * The timeline's x (in its SVG's pixels) of a sub-frame time, calibrated from the marks of the clip's first and last
+ * events (each drawn at its event's sub-frame time).
+ */
+export async function timelineScale(page: Page, a: GaitAnalysis): Promise<{ xOf(subFrame: number): number; pxPerFrame: number }> {
+  const markX = (e: GaitAnalysis['events'][number]) =>
+    page
+      .locator(`[data-testid=event-mark][data-frame="${e.frame}"][data-foot="${e.foot}"][data-type="${e.type}"]`)
+      .first()
+      .evaluate((el) => Number(/translate\(([-\d.]+)/.exec(el.getAttribute('transform') ?? '')![1]));
+  const e1 = a.events[0];
+  const e2 = a.events[a.events.length - 1];
+  const x1 = await markX(e1);
+  const pxPerFrame = ((await markX(e2)) - x1) / (e2.subFrame - e1.subFrame);
+  return { xOf: (sub) => x1 + (sub - e1.subFrame) * pxPerFrame, pxPerFrame };
 }

@@ -19,6 +19,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { GaitAnalysis } from '../../src/core/analysis';
 import { analyze, openApp, sharedClip } from './helpers';
+import { timelineScale } from './pageData';
 
 const MATCH_BELOW = 2.5;
 /** The treadmill clip's key frames (ffprobe: I-frames at 0 and 251 only). */
@@ -215,23 +216,14 @@ test('the picture is the frame named: playing, stepping and timeline clicks (tre
   await expect(page.getByTestId('player-canvas')).toHaveAttribute('data-frame', /\d+/, { timeout: 15_000 });
   for (const layer of ['skeleton', 'angles', 'lines']) await page.getByTestId(`layer-${layer}`).uncheck();
   await installProbe(page);
-  // the timeline's x of a frame, calibrated from two event marks (each drawn at its event's sub-frame time)
-  const markX = (e: GaitAnalysis['events'][number]) =>
-    page
-      .locator(`[data-testid=event-mark][data-frame="${e.frame}"][data-foot="${e.foot}"][data-type="${e.type}"]`)
-      .first()
-      .evaluate((el) => Number(/translate\(([-\d.]+)/.exec(el.getAttribute('transform') ?? '')![1]));
-  const e1 = a.events[0];
-  const e2 = a.events[a.events.length - 1];
-  const x1 = await markX(e1);
-  const pxPerFrame = ((await markX(e2)) - x1) / (e2.subFrame - e1.subFrame);
+  const tl = await timelineScale(page, a);
   /** Clicks the timeline on `frame`; resolves when the canvas shows the frame the read-out then names. */
   const clickTimeline = async (frame: number) => {
     const svg = page.locator('.timeline svg');
     await svg.scrollIntoViewIfNeeded();
     const box = (await svg.boundingBox())!;
     await probe(page, (p) => p.armClick());
-    await page.mouse.click(box.x + x1 + (frame - e1.subFrame) * pxPerFrame, box.y + 120);
+    await page.mouse.click(box.x + tl.xOf(frame), box.y + 120);
     const c = await probe(page, (p) => p.clicked());
     const source = await page.getByTestId('player-canvas').getAttribute('data-source');
     const key = Math.max(...KEY_FRAMES.filter((k) => k <= c.frame));

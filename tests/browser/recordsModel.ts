@@ -6,18 +6,10 @@
  * from the model: each difference is a loss (or a change nobody asked for).
  */
 import type { Corrections } from '../../src/app/reanalyze';
+import { createRng } from '../../fixtures/synthetic/rng';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same sequence of steps. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the synthetic fixtures (mulberry32): the same seed gives the same sequence of steps. */
+export const mulberry32 = (seed: number): (() => number) => createRng(seed).next;
 
 export type Ev = { type: 'IC' | 'TO'; foot: 'left' | 'right'; frame: number };
 

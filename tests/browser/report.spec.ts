@@ -11,6 +11,7 @@ import type { AnalyzeResult } from '../../src/core/types';
 import { parseFiguresBlock, reportFigures } from '../../src/app/report/figures';
 import { analyze, openApp, ROOT, sharedClip } from './helpers';
 import { expectDecodedOnce } from './pipelineChecks';
+import { timelineScale } from './pageData';
 
 async function playerFrame(page: Page): Promise<number> {
   return Number(await page.getByTestId('frame-index').textContent());
@@ -98,15 +99,9 @@ test('treadmill clip: the first screen says what was found, how sure, where to l
 
   // the cursor's position is the player's frame on the chart's own scale, calibrated from two event marks (each
   // drawn at its event's sub-frame time)
-  const markX = (e: GaitAnalysis['events'][number]) =>
-    page
-      .locator(`[data-testid=event-mark][data-frame="${e.frame}"][data-foot="${e.foot}"][data-type="${e.type}"]`)
-      .first()
-      .evaluate((el) => Number(/translate\(([-\d.]+)/.exec(el.getAttribute('transform') ?? '')![1]));
-  const e1 = a.events[0];
-  const e2 = a.events[a.events.length - 1];
-  const pxPerFrame = ((await markX(e2)) - (await markX(e1))) / (e2.subFrame - e1.subFrame);
-  const expectedX = (await markX(e1)) + (next - e1.subFrame) * pxPerFrame;
+  const tl = await timelineScale(page, a);
+  const pxPerFrame = tl.pxPerFrame;
+  const expectedX = tl.xOf(next);
   const cursorX = Number(await page.getByTestId('timeline-cursor').getAttribute('x1'));
   console.log(`cursor at x=${cursorX.toFixed(2)}, expected ${expectedX.toFixed(2)} (${pxPerFrame.toFixed(3)} px/frame)`);
   expect(Math.abs(cursorX - expectedX)).toBeLessThanOrEqual(0.5);

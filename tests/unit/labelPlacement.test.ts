@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { placeLabels, type LabelRequest, type Rect } from '../../src/app/report/overlay';
+import { createRng } from '../../fixtures/synthetic/rng';
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -13,17 +14,6 @@ function inside(r: Rect, b: Rect): boolean {
   return r.x >= b.x && r.y >= b.y && r.x + r.w <= b.x + b.w && r.y + r.h <= b.y + b.h;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function expectClean(labels: LabelRequest[], bounds: Rect) {
   const placed = placeLabels(labels, bounds);
@@ -71,7 +61,7 @@ describe('placeLabels', () => {
   });
 
   it('random scenes of five labels (knees, thighs, trunk) clustered like a runner: never overlapping, always inside, at 1×, 2× and 3×', () => {
-    const next = rng(18);
+    const next = createRng(18).next;
     for (let scene = 0; scene < 300; scene++) {
       const zoom = [1, 2, 3][scene % 3];
       // the zoomed view: a window of the frame, centred somewhere on the feet
