@@ -22,6 +22,7 @@ import { DropZone } from './DropZone';
 import { AnalysisOptions } from './AnalysisOptions';
 import { FilmingGuide } from './FilmingGuide';
 import { SampleClipButton } from './SampleClip';
+import { SessionFields } from './SessionFields';
 import { ErrorBanner } from './ErrorBanner';
 import { HiddenFileInput } from './HiddenFileInput';
 import { Player, type PlayerProps } from './Player';
@@ -273,17 +274,7 @@ export function App() {
   const dropNew = (f: File) => guarded(`analyse "${f.name}"`, () => void analyse(f));
 
   const options = <AnalysisOptions model={model} view={view} disabled={running} onModel={setModel} onView={setView} />;
-  const session = (
-    <div className="options session" aria-label="Session">
-      <label>
-        Patient label{' '}
-        <input type="text" value={patientLabel} onChange={(e) => setPatientLabel(e.target.value)} placeholder="e.g. initials or record number" data-testid="patient-label" />
-      </label>
-      <label>
-        Date <input type="date" value={sessionDate} onChange={(e) => setSessionDate(e.target.value)} data-testid="session-date" />
-      </label>
-    </div>
-  );
+  const session = <SessionFields patientLabel={patientLabel} onPatientLabelChange={setPatientLabel} date={sessionDate} onDateChange={setSessionDate} />;
   const records = (
     <RecordsPanel
       open={recordsOpen}
@@ -435,28 +426,28 @@ export function App() {
         {phase === 'done' && clip && frames.length > 0 && !wantSecond && (analysis ? <ConsultView analysis={analysis} clip={clip} frames={frames} getFrame={getFrame} result={primary.result} patientLabel={patientLabel} date={sessionDate} notes={notes} edit={edit} anchors /> : <LonePlayer clip={clip} frames={frames} getFrame={getFrame} />)}
         {phase === 'done' && primary.result && analysis && (
           <div id="report-save">
-          <SaveRecord
-            key={openedCount}
-            clips={[
-              { result: primary.result, video: primary.file, corrections: primary.corrections },
-              ...(wantSecond && second.phase === 'done' && second.result ? [{ result: second.result, video: second.file, corrections: second.corrections }] : []),
-            ]}
-            patientLabel={patientLabel}
-            onPatientLabelChange={setPatientLabel}
-            date={sessionDate}
-            onDateChange={setSessionDate}
-            notes={notes}
-            onNotesChange={setNotes}
-            recordId={recordId}
-            comparedWith={comparedWith}
-            settling={loadingSaved || primary.reanalysing || second.reanalysing}
-            onSaved={(id) => {
-              setRecordId(id);
-              setComparedWith(null);
-              setRecordsKey((k) => k + 1);
-            }}
-            onUnsavedChange={setUnsaved}
-          />
+            <SaveRecord
+              key={openedCount}
+              clips={[
+                { result: primary.result, video: primary.file, corrections: primary.corrections },
+                ...(wantSecond && second.phase === 'done' && second.result ? [{ result: second.result, video: second.file, corrections: second.corrections }] : []),
+              ]}
+              patientLabel={patientLabel}
+              onPatientLabelChange={setPatientLabel}
+              date={sessionDate}
+              onDateChange={setSessionDate}
+              notes={notes}
+              onNotesChange={setNotes}
+              recordId={recordId}
+              comparedWith={comparedWith}
+              settling={loadingSaved || primary.reanalysing || second.reanalysing}
+              onSaved={(id) => {
+                setRecordId(id);
+                setComparedWith(null);
+                setRecordsKey((k) => k + 1);
+              }}
+              onUnsavedChange={setUnsaved}
+            />
           </div>
         )}
         {phase === 'done' && analysis && !wantSecond && (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { newRecordId, quotaWarning, requestPersistence, saveRecord, storageState, StorageFullError, type PatientRecord } from './db';
 import { confirmText, hasStoredVideo, isUnsaved, lossesOnSave, recordClipsOf, sameLosses, saveModeOf, type Loss, type SavableClip } from './savePlan';
 import { useStoredRecord } from './useStoredRecord';
+import { SessionFields } from '../SessionFields';
 
 export type { SavableClip } from './savePlan';
 
@@ -163,15 +164,14 @@ export function SaveRecord({
           This record is no longer on this device: saving keeps this session as a new record.
         </p>
       )}
-      <div className="options session save-fields">
-        <label>
-          Patient label{' '}
-          <input type="text" value={patientLabel} onChange={(e) => onPatientLabelChange(e.target.value)} placeholder="e.g. initials or record number" data-testid="save-patient-label" />
-        </label>
-        <label>
-          Date <input type="date" value={date} onChange={(e) => onDateChange(e.target.value)} data-testid="save-date" />
-        </label>
-      </div>
+      <SessionFields
+        className="options session save-fields"
+        patientLabel={patientLabel}
+        onPatientLabelChange={onPatientLabelChange}
+        date={date}
+        onDateChange={onDateChange}
+        testIds={{ label: 'save-patient-label', date: 'save-date' }}
+      />
       <label className="block">
         Notes{' '}
         <textarea value={notes} onChange={(e) => onNotesChange(e.target.value)} rows={2} placeholder="What you saw, what you advised" data-testid="record-notes" />

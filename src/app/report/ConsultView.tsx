@@ -221,7 +221,7 @@ export function ConsultView({
       </div>
       {analysis.activity !== 'none' && (
         <div id={anchors ? 'report-export' : undefined}>
-        <ExportBar clip={clip} frames={frames} analysis={analysis} result={result} frame={frame} getFrame={getFrame} patientLabel={patientLabel} date={date} notes={notes} />
+          <ExportBar clip={clip} frames={frames} analysis={analysis} result={result} frame={frame} getFrame={getFrame} patientLabel={patientLabel} date={date} notes={notes} />
         </div>
       )}
       {!prominentSlowMotion && slowMotion}
