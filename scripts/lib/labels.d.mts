@@ -21,5 +21,6 @@ export interface LabelledClip {
   labels: LabelFile;
 }
 export const SHARED_DIR: string;
-export function labelledClips(sharedDir?: string): LabelledClip[];
+export const OWN_LABELS_DIR: string;
+export function labelledClips(sharedDir?: string, ownDir?: string): LabelledClip[];
 export { labelledDirection } from './label-score.mjs';

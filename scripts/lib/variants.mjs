@@ -111,9 +111,9 @@ export function probeTimestamps(path) {
   return { tb, pts: frames.map((f) => f.pts), endPts: last.pts + (last.duration || step) };
 }
 
-/** MD5 of every decoded frame (ffmpeg framemd5), optionally after a filter. */
+/** MD5 of every decoded video frame (ffmpeg framemd5; sound left out), optionally after a filter. */
 function frameHashes(path, vf) {
-  const out = run('ffmpeg', ['-v', 'error', '-i', path, ...(vf ? ['-vf', vf] : []), '-fps_mode', 'passthrough', '-f', 'framemd5', '-']);
+  const out = run('ffmpeg', ['-v', 'error', '-i', path, '-an', ...(vf ? ['-vf', vf] : []), '-fps_mode', 'passthrough', '-f', 'framemd5', '-']);
   return out.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(',').pop().trim());
 }
 
