@@ -45,6 +45,7 @@ export const ACTIVITY_CLIPS = [
   { clip: 'overground-back-snow.mp4', expected: ['running'], view: 'back', what: 'a jogger running away from the camera, small after ~4 s' },
   { clip: 'overground-back-runner.mp4', expected: ['running'], view: 'back', what: 'a runner passing the camera, then running away' },
   { clip: 'small-runner-side.mp4', expected: ['running', 'none'], view: 'side', what: 'a small runner crossing a 480×352 frame in 47 frames' },
+  { clip: 'sprint-blocks-no-steps.mp4', expected: ['none'], view: null, what: 'an aborted sprint start: kneels in the blocks, never rises; the camera then swings to the filmer\'s feet' },
 ];
 
 function usage(msg) {
@@ -257,7 +258,7 @@ function printReport(jobs, { subset, machine, timing }) {
   out();
 
   // per clip
-  out('**Per clip** (labelled clips, then the variants made from them at run time). View: found, with the direction of travel (← right-to-left, → left-to-right) and its confidence. Events: labels with a detection of the same type and foot within ±1 / ±2 frames (greedy nearest match; none within 5 frames = missed); near / far: ±1 · ±2 on the labels with that side; extra: detections inside the labelled span matching no label; bias: mean signed error (detected − label, frames; + = late); strikes: right on the contacts whose strike is labelled certain; cadence: from the labelled contacts / found (steps/min).');
+  out('**Per clip** (labelled clips, then the variants made from them at run time). View: found, with the direction of travel (← right-to-left, → left-to-right) and its confidence. Events: labels with a detection of the same type and foot within ±1 / ±2 frames (greedy nearest match; none within 5 frames = missed); near / far: ±1 · ±2 on the labels with that side; extra: detections inside the labelled span matching no label; bias: mean signed error (detected − label, frames; + = late); strikes: right on the contacts whose strike is labelled certain (wrong: another strike given; the rest unclassified); cadence: from the labelled contacts / found (steps/min).');
   out();
   const head = ['clip', 'frames @ fps', 'activity', 'view, direction (confidence)', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence label / found'];
   out(row(head));
@@ -278,7 +279,7 @@ function printReport(jobs, { subset, machine, timing }) {
       s.events.missed,
       s.events.extra,
       `${signed(meanBias(s.events.bias.IC))} / ${signed(meanBias(s.events.bias.TO))}`,
-      `${s.strikes.right}/${s.strikes.certain}`,
+      `${s.strikes.right}/${s.strikes.certain}${s.strikes.wrong ? ` (${s.strikes.wrong} wrong)` : ''}`,
       cadenceCell(s.cadence),
     ]));
   }
@@ -313,7 +314,7 @@ function printReport(jobs, { subset, machine, timing }) {
       p.events.missed,
       p.events.extra,
       `${signed(meanBias(p.events.bias.IC))} / ${signed(meanBias(p.events.bias.TO))}`,
-      `${p.strikes.right}/${p.strikes.certain} (${pct(p.strikes.right, p.strikes.certain)})`,
+      `${p.strikes.right}/${p.strikes.certain} (${pct(p.strikes.right, p.strikes.certain)}), ${p.strikes.wrong} wrong`,
       p.cadence.clips ? `${p.cadence.within5}/${p.cadence.clips} (max ${p.cadence.maxAbsDiffPct === Infinity ? 'no cadence found' : `${p.cadence.maxAbsDiffPct.toFixed(1)} %`})` : '—',
     ]));
   }

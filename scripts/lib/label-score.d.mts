@@ -47,7 +47,7 @@ export interface ClipScore {
     footMap: Record<string, string>;
     errors: { type: string; foot: string; side: string | null; frame: number; error: number | null }[];
   };
-  strikes: { right: number; certain: number };
+  strikes: { right: number; wrong: number; certain: number };
   cadence: { label: number | null; labelStrides: number; found: number | null; diffPct: number | null };
 }
 export interface PooledScore {
@@ -58,7 +58,7 @@ export interface PooledScore {
   directionOk: number;
   directionLabelled: number;
   events: Omit<ClipScore['events'], 'extraFrames' | 'footMap' | 'errors'>;
-  strikes: { right: number; certain: number };
+  strikes: { right: number; wrong: number; certain: number };
   cadence: { clips: number; within5: number; maxAbsDiffPct: number | null; diffsPct: (number | null)[] };
 }
 export const WITHIN_FRAMES: number;

@@ -162,7 +162,12 @@ export function scoreClip(labelDoc, analysis, fps) {
       footMap,
       errors: matches.map((m) => ({ type: m.label.type, foot: m.label.foot, side: m.label.side ?? null, frame: m.label.frame, error: m.error })),
     },
-    strikes: { right: certain.filter((m) => m.det?.strike === m.label.strike).length, certain: certain.length },
+    // wrong: a strike given that is not the labelled one (a strike left unclassified — null — is not wrong)
+    strikes: {
+      right: certain.filter((m) => m.det?.strike === m.label.strike).length,
+      wrong: certain.filter((m) => m.det?.strike && m.det.strike !== m.label.strike).length,
+      certain: certain.length,
+    },
     cadence: {
       label: lc ? lc.cadence : null,
       labelStrides: lc ? lc.strides : 0,
@@ -184,7 +189,7 @@ export function poolScores(scores) {
     directionOk: 0,
     directionLabelled: 0,
     events: { total: 0, within1: 0, within2: 0, withinUncertainty: 0, missed: 0, extra: 0, near: null, far: null, bias: { IC: { n: 0, sum: 0 }, TO: { n: 0, sum: 0 } } },
-    strikes: { right: 0, certain: 0 },
+    strikes: { right: 0, wrong: 0, certain: 0 },
     cadence: { clips: 0, within5: 0, maxAbsDiffPct: null, diffsPct: [] },
   };
   for (const s of scores) {
@@ -206,6 +211,7 @@ export function poolScores(scores) {
       e.bias[t].sum += s.events.bias[t].sum;
     }
     p.strikes.right += s.strikes.right;
+    p.strikes.wrong += s.strikes.wrong ?? 0;
     p.strikes.certain += s.strikes.certain;
     if (s.cadence.label !== null) {
       p.cadence.clips++;

@@ -19,6 +19,7 @@ describe('npm run bench:accuracy arguments', () => {
       'overground-back-snow.mp4': ['running'],
       'overground-back-runner.mp4': ['running'],
       'small-runner-side.mp4': ['running', 'none'],
+      'sprint-blocks-no-steps.mp4': ['none'],
     });
   });
 });

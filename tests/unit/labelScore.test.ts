@@ -38,7 +38,7 @@ describe('events within ±1 / ±2 frames, near / far', () => {
     expect(s.events.bias.TO).toEqual({ n: 3, sum: 2 }); // +1, +3, −2
   });
   it('strikes right on certain contacts only; a wrong strike counts against', () => {
-    expect(s.strikes).toEqual({ right: 2, certain: 3 });
+    expect(s.strikes).toEqual({ right: 2, wrong: 1, certain: 3 }); // left 31: forefoot given for a certain heel
   });
   it('activity, view and direction of travel against the label file', () => {
     expect(s.activity).toMatchObject({ expected: 'running', found: 'running', ok: true });
