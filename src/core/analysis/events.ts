@@ -20,6 +20,7 @@ import { dominantPeriod, findPeaks, median, quantile } from './stats';
 import { lowpassNaN } from './cleanup/butterworth';
 import { registerEvents } from './registration';
 import {
+  CADENCE_MAX,
   CHANGE_POINT_HALF_WINDOW,
   STEP_PERIOD_MIN_STRENGTH,
   STEP_PERIOD_TOLERANCE,
@@ -148,7 +149,8 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   }
   const exc = FEET.map((f) => (quantile(dH[f], 0.95) - quantile(dH[f], 0.05)) / L);
   const excursion = median(exc);
-  const periods = FEET.map((f) => dominantPeriod(dH[f], 0.45 * fps, 2.2 * fps));
+  // strides from a sprint's (CADENCE_MAX steps/min) to a slow walk's
+  const periods = FEET.map((f) => dominantPeriod(dH[f], (120 / CADENCE_MAX) * fps, 2.2 * fps));
   const good = periods.filter((p) => Number.isFinite(p.period) && p.strength > 0.2);
   if (good.length === 0) return fail('no periodic leg motion', { excursion });
   // On a short pass (3–4 strides in view) the autocorrelation of one foot may peak at twice the stride (both feet

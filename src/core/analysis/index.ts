@@ -24,6 +24,7 @@ import { clamp, median, round, toJsonArray } from './stats';
 import {
   CADENCE_MAX,
   CADENCE_MIN,
+  SPRINT_CADENCE_MIN,
   FRAME_ROUNDING_TOLERANCE,
   TO_FRAME_DELAY,
   MAX_FEET_OUT_FRACTION,
@@ -317,6 +318,11 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     if (full.length < MIN_STRIDES_FOR_GAIT || !(cadence >= CADENCE_MIN && cadence <= CADENCE_MAX)) {
       return none(NO_RUNNING, `${NO_RUNNING}: ${full.length} complete stride(s)${Number.isFinite(cadence) ? `, cadence ${cadence.toFixed(0)} steps/min` : ''}`);
     }
+    // a sprint: the foot angle is read against the foot's own mid-stance attitude taken as flat, and a sprinter's heel
+    // may never come down — no strike and no foot angle rather than a wrong one (METHODS §4)
+    const sprint = cadence >= SPRINT_CADENCE_MIN;
+    const sprintNote = `not read at a sprint's cadence (${cadence.toFixed(0)} steps/min): the heel may never touch down, so there is no flat-foot reference`;
+    if (sprint) for (const s of strides) { s.strike = null; s.footAngleDeg = null; }
     const contacts = strides.map((s) => s.contactTimeMs).filter((v): v is number => v !== null);
     const duty = contacts.length ? median(contacts) / median(strideTimes) : NaN;
     const decision = decideActivity(sideMechanics(ct, ev.strideFrames / 2), duty, cadence);
@@ -381,8 +387,8 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
       flightTimeMs: activity === 'walking' ? emptyMeasure('ms', WALKING_NO_TIMING) : timed(summarise(sample((s) => s.flightTimeMs, 'flight'), 'ms', vc, { digits: 0 })),
       strideTimeMs: timed(summarise(sample((s) => s.strideTimeMs, 'stride'), 'ms', vc, { digits: 0 })),
       strides: { left: full.filter((s) => s.foot === 'left').length, right: full.filter((s) => s.foot === 'right').length, total: full.length },
-      strike: { pattern: majority, ...strikeCounts, reason: footKeypoints ? null : 'unavailable with MoveNet (no heel / toe keypoints)' },
-      footAngleDeg: footKeypoints ? summarise(sample((s) => s.footAngleDeg, 'ic'), 'deg', vc) : emptyMeasure('deg', 'unavailable with MoveNet (no heel / toe keypoints)'),
+      strike: { pattern: majority, ...strikeCounts, reason: !footKeypoints ? 'unavailable with MoveNet (no heel / toe keypoints)' : sprint ? sprintNote : null },
+      footAngleDeg: !footKeypoints ? emptyMeasure('deg', 'unavailable with MoveNet (no heel / toe keypoints)') : sprint ? emptyMeasure('deg', sprintNote) : summarise(sample((s) => s.footAngleDeg, 'ic'), 'deg', vc),
       kneeFlexionIcDeg: summarise(sample((s) => s.kneeFlexionIcDeg, 'ic'), 'deg', vc),
       shankAngleIcDeg: summarise(sample((s) => s.shankAngleIcDeg, 'ic'), 'deg', vc),
       overstride: summarise(sample((s) => s.overstride, 'ic'), 'leg lengths', vc, { digits: 2 }),

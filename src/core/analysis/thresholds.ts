@@ -182,9 +182,14 @@ export const STRIDE_OF_CYCLE_RANGE: [number, number] = [0.6, 1.5];
 export const CADENCE_CYCLE_MIN_STRIDES = 4;
 /** ... and given only within this fraction of it (two strides' worth of one-frame quantisation at 30 fps: 2/21). */
 export const CADENCE_CYCLE_TOLERANCE = 0.1;
-/** Plausible cadence range, steps/min. */
+/** Plausible cadence range, steps/min. The top is a sprint's: sprinters' step rates at speed are about 4–5 steps/s
+ *  (Hunter, Marshall & McNair 2004), so 300; the labelled sprint starts in ../shared run at 240–263. The stride period is searched down to the same limit (events.ts). */
 export const CADENCE_MIN = 60;
-export const CADENCE_MAX = 240;
+export const CADENCE_MAX = 300;
+/** At or above this cadence the running is a sprint (distance runners, elite ones included, run at ~160–205 steps/min;
+ *  sprinters at 240–300): the heel may never touch down in stance (sprinters stay on the forefoot), so the flat-foot
+ *  reference of the foot angle (mid-stance attitude = flat) does not hold — no strike and no foot angle are read. */
+export const SPRINT_CADENCE_MIN = 220;
 
 // ---- Foot strike (Altman & Davis 2012 foot-strike-angle bands) -----------------------------------------------
 /** Foot angle at IC above this (toes up) = heel (rearfoot) strike. */

@@ -141,3 +141,27 @@ describe('the rule itself', () => {
     expect(implausibleTiming(decideActivity(walk, 0.6, 100), checkSlowMotion(decideActivity(walk, 0.6, 100), 100), 100)).toBeNull();
   });
 });
+
+describe('sprints (issue 19): cadences up to 300 steps/min', () => {
+  for (const [cadence, fps] of [
+    [260, 60],
+    [290, 60],
+    [250, 30],
+  ] as const) {
+    it(`${cadence} steps/min at ${fps} fps: running, cadence within ±3 %, no strike and no foot angle (no flat-foot reference)`, () => {
+      const a = analyzeGait(track(false, cadence, fps, cadence * 7 + fps));
+      expect(a.activity).toBe('running');
+      expect(Math.abs((a.summary.cadence.value ?? 0) - cadence) / cadence).toBeLessThanOrEqual(0.03);
+      expect(a.summary.strike.pattern).toBeNull();
+      expect(a.summary.strike.reason).toMatch(/sprint's cadence/);
+      expect(a.summary.footAngleDeg.value).toBeNull();
+      expect(a.events.filter((e) => e.type === 'IC' && e.strike !== null)).toHaveLength(0);
+    });
+  }
+  it('210 steps/min (a fast distance runner) still has its strike read', () => {
+    const a = analyzeGait(track(false, 210, 60, 2160));
+    expect(a.summary.strike.pattern).not.toBeNull();
+    expect(a.summary.strike.reason).toBeNull();
+    expect(a.summary.footAngleDeg.value).not.toBeNull();
+  });
+});
