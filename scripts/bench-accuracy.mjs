@@ -102,6 +102,8 @@ const signed = (x) => (x === null || !Number.isFinite(x) ? '—' : `${x >= 0 ? '
 const meanBias = (b) => (b.n ? b.sum / b.n : null);
 const sidePair = (c) => (c ? `${c.within1}/${c.total} · ${c.within2}/${c.total}` : '—');
 const cadenceCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(1)} / ${c.found ?? 'none'}${c.diffPct === null ? '' : ` (${signed(c.diffPct).replace(/(\.\d)\d$/, '$1')} %)`}`);
+/** Detections not marked low confidence: within ±2 frames of their label, and their share of all detections. */
+const unmarkedCell = (u) => (u && u.detections ? `${u.unmarkedWithin2}/${u.unmarked} (${pct(u.unmarkedWithin2, u.unmarked)}) · ${u.unmarked}/${u.detections} (${pct(u.unmarked, u.detections)})` : '—');
 const seconds = (ms) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
 
 const ARROW = { 'right-to-left': '←', 'left-to-right': '→', away: 'away', toward: 'toward' };
@@ -293,9 +295,9 @@ function printReport(jobs, { subset, machine, timing }) {
   }
   groups.push(['all', scored]);
   const pooled = {};
-  out('**Pooled** (counts summed over the clips of each group; cadence: clips within ±5 % of the labelled cadence, and the largest difference).');
+  out('**Pooled** (counts summed over the clips of each group; cadence: clips within ±5 % of the labelled cadence, and the largest difference; last column: of the detections inside the labelled span — matched or extra — those not marked low confidence, how many are within ±2 frames of their label, and their share of all detections).');
   out();
-  const pHead = ['group', 'clips', 'activity right', 'view · direction right', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence within ±5 %'];
+  const pHead = ['group', 'clips', 'activity right', 'view · direction right', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence within ±5 %', 'not marked low confidence: ±2 · share'];
   out(row(pHead));
   out(rule(pHead.length));
   for (const [label, js] of groups) {
@@ -316,6 +318,7 @@ function printReport(jobs, { subset, machine, timing }) {
       `${signed(meanBias(p.events.bias.IC))} / ${signed(meanBias(p.events.bias.TO))}`,
       `${p.strikes.right}/${p.strikes.certain} (${pct(p.strikes.right, p.strikes.certain)}), ${p.strikes.wrong} wrong`,
       p.cadence.clips ? `${p.cadence.within5}/${p.cadence.clips} (max ${p.cadence.maxAbsDiffPct === Infinity ? 'no cadence found' : `${p.cadence.maxAbsDiffPct.toFixed(1)} %`})` : '—',
+      unmarkedCell(p.events.unmarked),
     ]));
   }
   out();

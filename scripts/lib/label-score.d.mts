@@ -46,6 +46,8 @@ export interface ClipScore {
     bias: Record<'IC' | 'TO', { n: number; sum: number }>;
     footMap: Record<string, string>;
     errors: { type: string; foot: string; side: string | null; frame: number; error: number | null }[];
+    /** Detections inside the labelled span (matched or extra), those not marked low confidence, and those of them within ±2 frames. */
+    unmarked: UnmarkedCounts;
   };
   strikes: { right: number; wrong: number; certain: number };
   cadence: { label: number | null; labelStrides: number; found: number | null; diffPct: number | null };
@@ -61,6 +63,12 @@ export interface PooledScore {
   strikes: { right: number; wrong: number; certain: number };
   cadence: { clips: number; within5: number; maxAbsDiffPct: number | null; diffsPct: (number | null)[] };
 }
+export interface UnmarkedCounts {
+  detections: number;
+  unmarked: number;
+  unmarkedWithin2: number;
+}
+export function unmarkedCounts(matches: { det: { lowConfidence?: boolean } | null; error: number | null }[], extra: { lowConfidence?: boolean }[]): UnmarkedCounts;
 export const WITHIN_FRAMES: number;
 export const MATCH_FRAMES: number;
 export function withinFrames(matches: Match[], n: number): number;

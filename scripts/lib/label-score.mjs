@@ -110,6 +110,18 @@ export function labelledDirection(labelDoc) {
   return null;
 }
 
+/** Detections inside the labelled span (matched or extra): how many, how many not marked low confidence, and how many
+ *  of those are within ±2 frames of their label. */
+export function unmarkedCounts(matches, extra) {
+  const matched = matches.filter((m) => m.det && m.error !== null);
+  const unmarked = matched.filter((m) => !m.det.lowConfidence);
+  return {
+    detections: matched.length + extra.length,
+    unmarked: unmarked.length + extra.filter((e) => !e.lowConfidence).length,
+    unmarkedWithin2: unmarked.filter((m) => Math.abs(m.error) <= 2).length,
+  };
+}
+
 const count = (matches) => ({ total: matches.length, within1: withinFrames(matches, 1), within2: withinFrames(matches, 2) });
 
 /**
@@ -161,6 +173,9 @@ export function scoreClip(labelDoc, analysis, fps) {
       bias,
       footMap,
       errors: matches.map((m) => ({ type: m.label.type, foot: m.label.foot, side: m.label.side ?? null, frame: m.label.frame, error: m.error })),
+      // honest uncertainty: the detections (matched to a label, or extra) not marked low confidence, and how many of
+      // those are within ±2 frames of their label — a mark that tells right from wrong leaves few wrong ones unmarked
+      unmarked: unmarkedCounts(matches, extra),
     },
     // wrong: a strike given that is not the labelled one (a strike left unclassified — null — is not wrong)
     strikes: {
@@ -188,7 +203,7 @@ export function poolScores(scores) {
     viewLabelled: 0,
     directionOk: 0,
     directionLabelled: 0,
-    events: { total: 0, within1: 0, within2: 0, withinUncertainty: 0, missed: 0, extra: 0, near: null, far: null, bias: { IC: { n: 0, sum: 0 }, TO: { n: 0, sum: 0 } } },
+    events: { total: 0, within1: 0, within2: 0, withinUncertainty: 0, missed: 0, extra: 0, near: null, far: null, bias: { IC: { n: 0, sum: 0 }, TO: { n: 0, sum: 0 } }, unmarked: { detections: 0, unmarked: 0, unmarkedWithin2: 0 } },
     strikes: { right: 0, wrong: 0, certain: 0 },
     cadence: { clips: 0, within5: 0, maxAbsDiffPct: null, diffsPct: [] },
   };
@@ -204,6 +219,7 @@ export function poolScores(scores) {
     }
     const e = p.events;
     for (const k of ['total', 'within1', 'within2', 'withinUncertainty', 'missed', 'extra']) e[k] += s.events[k];
+    for (const k of ['detections', 'unmarked', 'unmarkedWithin2']) e.unmarked[k] += s.events.unmarked?.[k] ?? 0;
     e.near = addCount(e.near, s.events.near);
     e.far = addCount(e.far, s.events.far);
     for (const t of ['IC', 'TO']) {

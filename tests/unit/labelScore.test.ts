@@ -1,7 +1,7 @@
 /** The accuracy bench's scoring (scripts/lib/label-score.mjs): counting, near/far split, extra events, bias, cadence. */
 import { describe, expect, it } from 'vitest';
 import { strideTimeFromContacts } from '../../src/core/analysis/cadence';
-import { extraEvents, bestMatch, labelCadence, labelledDirection, poolScores, scoreClip, scoreEvents, type LabelEvent } from '../../scripts/lib/label-score.mjs';
+import { extraEvents, bestMatch, labelCadence, labelledDirection, poolScores, scoreClip, scoreEvents, type LabelEvent, unmarkedCounts } from '../../scripts/lib/label-score.mjs';
 
 const L = (type: 'IC' | 'TO', foot: string, frame: number, more: Partial<LabelEvent> = {}): LabelEvent => ({ type, foot, frame, uncertainty: 1, ...more });
 const D = (type: 'IC' | 'TO', foot: string, frame: number, strike: string | null = null) => ({ type, foot, frame, strike });
@@ -126,5 +126,19 @@ describe('pooled', () => {
     expect(p.cadence.clips).toBe(1);
     expect(p.cadence.within5).toBe(1);
     expect(p.cadence.maxAbsDiffPct).toBeCloseTo(((171.428571 - 170) / 171.428571) * 100, 3);
+  });
+});
+
+describe('unmarkedCounts: detections not marked low confidence, and how many are right', () => {
+  it('counts matched and extra detections, the unmarked ones, and the unmarked within ±2 frames', () => {
+    const det = (frame: number, lowConfidence = false) => ({ type: 'IC', foot: 'left', frame, lowConfidence });
+    const matches = [
+      { label: { frame: 10 }, det: det(10), error: 0 },
+      { label: { frame: 20 }, det: det(24), error: 4 },
+      { label: { frame: 30 }, det: det(33, true), error: 3 },
+      { label: { frame: 40 }, det: null, error: null },
+    ];
+    const extra = [det(50), det(60, true)];
+    expect(unmarkedCounts(matches, extra)).toEqual({ detections: 5, unmarked: 3, unmarkedWithin2: 1 });
   });
 });
