@@ -6,10 +6,7 @@
  * from the model: each difference is a loss (or a change nobody asked for).
  */
 import type { Corrections } from '../../src/app/reanalyze';
-import { createRng } from '../../fixtures/synthetic/rng';
-
-/** The seeded PRNG of the synthetic fixtures (mulberry32): the same seed gives the same sequence of steps. */
-export const mulberry32 = (seed: number): (() => number) => createRng(seed).next;
+import type { PatientRecord } from '../../src/app/records/db';
 
 export type Ev = { type: 'IC' | 'TO'; foot: 'left' | 'right'; frame: number };
 
@@ -135,16 +132,10 @@ export function opened(rec: RecordModel, after: RecordModel | null = null): Omit
   };
 }
 
-/** A record as stored, as far as the model reads it. */
-export interface StoredRecord {
-  id: string;
-  patientLabel: string;
-  date: string;
-  notes: string;
-  createdAt: string;
-  updatedAt: string;
+/** A record as stored (the app's own type), its clips as far as the model reads them. */
+export type StoredRecord = Omit<PatientRecord, 'clips'> & {
   clips: { hasVideo: boolean; corrections?: Corrections; result: { analysis: { events: Ev[] } } }[];
-}
+};
 
 
 /** Every difference between the store and the model (empty: exactly as the user saved it). `digest`: the clip's video bytes (size:SHA-256). */

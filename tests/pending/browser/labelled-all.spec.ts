@@ -11,6 +11,7 @@
 import { expect, test } from '@playwright/test';
 import type { GaitAnalysis } from '../../../src/core/analysis';
 import type { AnalyzeResult } from '../../../src/core/types';
+import { median } from '../../../src/core/analysis/stats';
 import { poolScores, scoreClip } from '../../../scripts/lib/label-score.mjs';
 import { analyze, openApp, sharedClip } from '../../browser/helpers';
 import { LABELLED_CLIPS } from '../../browser/labelled';
@@ -23,10 +24,7 @@ function labelledContactMs(events: { type: string; foot: string; frame: number }
     const to = events.filter((e) => e.type === 'TO' && e.foot === ic.foot && e.frame > ic.frame).sort((a, b) => a.frame - b.frame)[0];
     if (to) spans.push(((to.frame - ic.frame) * 1000) / fps);
   }
-  if (!spans.length) return null;
-  spans.sort((a, b) => a - b);
-  const m = spans.length >> 1;
-  return spans.length % 2 ? spans[m] : (spans[m - 1] + spans[m]) / 2;
+  return spans.length ? median(spans) : null;
 }
 
 test('every labelled clip, pooled: issue 19 bars (events, running, strikes, contact time)', async ({ page }) => {
