@@ -9,7 +9,7 @@ import { EncodedPacketSink, VideoSampleSink } from 'mediabunny';
 import { analyzeGait, type GaitAnalysis } from '../src/core/analysis';
 import { measureFrameRate } from '../src/core/frameRate';
 import { keypointRow, PoseTrackBuilder } from '../src/core/poseTrack';
-import type { BackendId, PoseBatch, PoseFrame, PoseModelId } from '../src/core/types';
+import type { BackendId, FrameChange, PoseBatch, PoseFrame, PoseModelId } from '../src/core/types';
 import {
   PipelineError,
   type BackendInfo,
@@ -24,6 +24,7 @@ import {
   LIVE_PREVIEW_LONG_SIDE,
 } from '../src/pipeline/protocol';
 import { medianOf } from '../src/pipeline/brightness';
+import { FrameChangeMeter } from '../src/pipeline/frameChange';
 import { backendDecision, selectBackend, setBackendDecision } from './backend';
 import { measureBackends, rememberedDecision, stopMeasuring } from './backendMeasure';
 import { decodeFrames, openClip, type OpenClip } from './decode';
@@ -259,12 +260,13 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
       const brightness: number[] = [];
       const prior = options.priorFrames ?? [];
       /** One frame with its pose, to the track, the page and the live view. */
-      const emit = (f: SourceFrame, pose: PoseResult | null) => {
+      const changes = new FrameChangeMeter();
+      const emit = (f: SourceFrame, pose: PoseResult | null, change: FrameChange | null) => {
         if (pose) summary!.framesWithPose++;
-        const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null };
+        const frame: PoseFrame = { index: f.index, timestampUs: f.timestampUs, score: pose ? pose.score : null, keypoints: pose ? pose.keypoints : null, change };
         track.push(frame);
         if (pose) keypointRow(pose.keypoints, est.keypointNames, batch.data.subarray(batch.frames.length * row, (batch.frames.length + 1) * row));
-        batch.frames.push({ index: frame.index, timestampUs: frame.timestampUs, score: frame.score });
+        batch.frames.push({ index: frame.index, timestampUs: frame.timestampUs, score: frame.score, change });
         if (batch.frames.length >= batchLimit) {
           send(batch);
           batch = newBatch();
@@ -276,11 +278,11 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         }
       };
       // while the pose stage finds out which of several people is the runner, frames wait here (≤ 1 s of clip time)
-      const held: { f: SourceFrame; pose: PoseResult | null }[] = [];
+      const held: { f: SourceFrame; pose: PoseResult | null; change: FrameChange | null }[] = [];
       const release = () => {
         const poses = est.settle();
         held.slice(held.length - poses.length).forEach((h, i) => (h.pose = poses[i]));
-        for (const h of held) emit(h.f, h.pose);
+        for (const h of held) emit(h.f, h.pose, h.change);
         held.length = 0;
       };
       for await (const f of frames) {
@@ -304,7 +306,7 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         }
         timestampsUs.push(f.timestampUs);
         // a held frame's picture is not kept (the live view skips it): the workers' memory stays a few frames'
-        held.push({ f: est.holding ? { ...f, image: null } : f, pose });
+        held.push({ f: est.holding ? { ...f, image: null } : f, pose, change: changes.next(f.image) });
         if (!est.holding) release();
         const now = performance.now();
         window.push(now);

@@ -2,7 +2,7 @@
  * Conversions between the per-frame pose list (JSON, page) and the compact typed-array PoseTrack (analysis), and the
  * page's compact frames (keypoints kept in a Float32Array, built as objects only when read).
  */
-import type { Keypoint, KeypointName, PoseBatch, PoseFrame, PoseTrack } from './types';
+import type { FrameChange, Keypoint, KeypointName, PoseBatch, PoseFrame, PoseTrack } from './types';
 
 export const FIELDS_PER_KEYPOINT = 4;
 
@@ -24,6 +24,21 @@ export function createPoseTrack(
     height,
     fps,
   };
+}
+
+/** Records a frame's picture change in the track (the arrays are made on the first frame that has one). */
+export function writeChange(track: PoseTrack, frame: number, change: FrameChange | null | undefined): void {
+  if (change === undefined) return;
+  if (!track.change) track.change = { mean: new Float32Array(track.frameCount).fill(NaN), peak: new Float32Array(track.frameCount).fill(NaN) };
+  track.change.mean[frame] = change ? change.mean : NaN;
+  track.change.peak[frame] = change ? change.peak : NaN;
+}
+
+/** A frame's picture change as read from the track: undefined when the track has none, null where unknown. */
+function readChange(track: PoseTrack, frame: number): FrameChange | null | undefined {
+  if (!track.change) return undefined;
+  const mean = track.change.mean[frame];
+  return Number.isNaN(mean) ? null : { mean, peak: track.change.peak[frame] };
 }
 
 /** Index of a keypoint in the track, or -1 if this model does not have it. */
@@ -65,6 +80,7 @@ export function poseTrackFromFrames(
   const track = createPoseTrack(keypointNames, frames.length, width, height, fps);
   frames.forEach((f, i) => {
     track.timestampsUs[i] = f.timestampUs;
+    writeChange(track, i, f.change);
     if (f.keypoints && f.score !== null) {
       track.poseScore[i] = f.score;
       writeKeypoints(track, i, f.keypoints);
@@ -78,8 +94,10 @@ export function framesFromPoseTrack(track: PoseTrack): PoseFrame[] {
   const out: PoseFrame[] = [];
   for (let i = 0; i < track.frameCount; i++) {
     const s = track.poseScore[i];
+    const change = readChange(track, i);
+    const extra = change === undefined ? {} : { change };
     if (Number.isNaN(s)) {
-      out.push({ index: i, timestampUs: track.timestampsUs[i], score: null, keypoints: null });
+      out.push({ index: i, timestampUs: track.timestampsUs[i], score: null, keypoints: null, ...extra });
       continue;
     }
     const keypoints: Keypoint[] = [];
@@ -87,7 +105,7 @@ export function framesFromPoseTrack(track: PoseTrack): PoseFrame[] {
       const kp = readKeypoint(track, i, name);
       if (kp) keypoints.push(kp);
     }
-    out.push({ index: i, timestampUs: track.timestampsUs[i], score: s, keypoints });
+    out.push({ index: i, timestampUs: track.timestampsUs[i], score: s, keypoints, ...extra });
   }
   return out;
 }
@@ -108,6 +126,7 @@ export class PoseTrackBuilder {
     if (this.count >= this.track.frameCount) this.grow();
     const i = this.count++;
     this.track.timestampsUs[i] = frame.timestampUs;
+    writeChange(this.track, i, frame.change);
     if (frame.keypoints && frame.score !== null) {
       this.track.poseScore[i] = frame.score;
       writeKeypoints(this.track, i, frame.keypoints);
@@ -124,6 +143,7 @@ export class PoseTrackBuilder {
     next.data.set(old.data);
     next.timestampsUs.set(old.timestampsUs);
     next.poseScore.set(old.poseScore);
+    if (old.change) next.change = { mean: grown(old.change.mean, next.frameCount), peak: grown(old.change.peak, next.frameCount) };
     this.track = next;
   }
 
@@ -136,9 +156,16 @@ export class PoseTrackBuilder {
       timestampsUs: this.track.timestampsUs.slice(0, n),
       data: this.track.data.slice(0, n * K),
       poseScore: this.track.poseScore.slice(0, n),
+      ...(this.track.change ? { change: { mean: this.track.change.mean.slice(0, n), peak: this.track.change.peak.slice(0, n) } } : {}),
       fps,
     };
   }
+}
+
+function grown(a: Float32Array, length: number): Float32Array {
+  const out = new Float32Array(length).fill(NaN);
+  out.set(a);
+  return out;
 }
 
 /**
@@ -152,8 +179,9 @@ export function compactPoseFrame(
   score: number | null,
   data: Float32Array | null,
   keypointNames: readonly KeypointName[],
+  change?: FrameChange | null,
 ): PoseFrame {
-  const frame = { index, timestampUs, score } as PoseFrame;
+  const frame = (change === undefined ? { index, timestampUs, score } : { index, timestampUs, score, change }) as PoseFrame;
   return Object.defineProperty(frame, 'keypoints', {
     enumerable: true,
     get: (): Keypoint[] | null => {
@@ -183,12 +211,12 @@ export function keypointRow(keypoints: readonly Keypoint[], keypointNames: reado
 export function compactPoseFrames(frames: readonly PoseFrame[], keypointNames: readonly KeypointName[]): PoseFrame[] {
   return frames.map((f) => {
     const kps = f.keypoints;
-    return compactPoseFrame(f.index, f.timestampUs, f.score, kps && f.score !== null ? keypointRow(kps, keypointNames) : null, keypointNames);
+    return compactPoseFrame(f.index, f.timestampUs, f.score, kps && f.score !== null ? keypointRow(kps, keypointNames) : null, keypointNames, f.change);
   });
 }
 
 /** A streamed batch as compact frames (each frame's row is a view into the batch's buffer, not a copy). */
 export function framesFromBatch(b: PoseBatch): PoseFrame[] {
   const row = b.keypointNames.length * FIELDS_PER_KEYPOINT;
-  return b.frames.map((f, i) => compactPoseFrame(f.index, f.timestampUs, f.score, f.score === null ? null : b.data.subarray(i * row, (i + 1) * row), b.keypointNames));
+  return b.frames.map((f, i) => compactPoseFrame(f.index, f.timestampUs, f.score, f.score === null ? null : b.data.subarray(i * row, (i + 1) * row), b.keypointNames, f.change));
 }

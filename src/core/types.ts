@@ -48,7 +48,7 @@ export interface Keypoint {
  */
 export interface PoseBatch {
   keypointNames: readonly KeypointName[];
-  frames: { index: number; timestampUs: number; score: number | null }[];
+  frames: { index: number; timestampUs: number; score: number | null; change?: FrameChange | null }[];
   data: Float32Array;
 }
 
@@ -61,6 +61,17 @@ export interface PoseFrame {
   /** Overall pose score 0..1, or null when no person was found. */
   score: number | null;
   keypoints: Keypoint[] | null;
+  /** How much the picture changed from the previous frame (absent in older files; null: first frame or no picture). */
+  change?: FrameChange | null;
+}
+
+/**
+ * A frame's picture against the previous one, on a 64 × 64 grid of cell mean luma (0–255; src/pipeline/frameChange.ts):
+ * `mean` the mean cell difference (a hard cut changes most cells), `peak` the 8th-largest (≈ 0: the same picture again).
+ */
+export interface FrameChange {
+  mean: number;
+  peak: number;
 }
 
 /** Facts about the clip, read from the container and measured from the decoded frames. */
@@ -125,4 +136,8 @@ export interface PoseTrack {
   height: number;
   /** Frame rate used for filtering and event timing (measured if known, else nominal). */
   fps: number;
+  /** Per frame, the picture's change from the previous frame (FrameChange; NaN unknown); absent for tracks without it. */
+  change?: { mean: Float32Array; peak: Float32Array };
+  /** First and last frame of the stretch to analyse (one segment of a clip; the frames outside are empty); absent: all. */
+  span?: [number, number];
 }

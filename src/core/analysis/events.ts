@@ -540,23 +540,29 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
   //         frame: the toe has hardly risen yet) is placed from the foot's median contact time, at low confidence
   for (const foot of FEET) {
     const list = kept.filter((e) => e.foot === foot).sort((a, b) => a.te - b.te);
-    const ct: number[] = [];
+    const contacts: number[] = [];
     for (let i = 0; i + 1 < list.length; i++) {
-      if (list[i].type === 'IC' && list[i + 1].type === 'TO' && list[i + 1].te - list[i].te < 0.8 * T) ct.push(list[i + 1].te - list[i].te);
+      if (list[i].type === 'IC' && list[i + 1].type === 'TO' && list[i + 1].te - list[i].te < 0.8 * T) contacts.push(list[i + 1].te - list[i].te);
     }
-    if (ct.length < 3) continue;
-    const c = median(ct);
+    if (contacts.length < 3) continue;
+    const c = median(contacts);
     const first = list[0];
     const last = list[list.length - 1];
-    if (last && last.type === 'IC' && last.method === 'kinematic' && last.te + c <= n - 1) {
+    // only inside the stretch analysed (a segment of a clip: not into the frames of another shot or speed)
+    const [spanStart, spanEnd] = ct.span;
+    if (last && last.type === 'IC' && last.method === 'kinematic' && last.te + c <= spanEnd) {
       kept.push({ type: 'TO', foot, te: last.te + c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
-    if (first && first.type === 'TO' && first.method === 'kinematic' && first.te - c >= 0) {
+    if (first && first.type === 'TO' && first.method === 'kinematic' && first.te - c >= spanStart) {
       kept.push({ type: 'IC', foot, te: first.te - c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
   }
   kept.sort((a, b) => a.te - b.te);
-  return { ok: true, reason: null, strideFrames: T, periodicity, excursion, ground, events: kept, footMarkers };
+  // a segment of a clip (ct.span) ends where the time scale changes or the shot cuts: within a step of such an edge the
+  // filters and fits see one side of the motion only, so events there are left out (the clip's own ends are kept)
+  const [first, last] = ct.span;
+  const inside = kept.filter((e) => (first === 0 || e.te >= first + T / 4) && (last === n - 1 || e.te <= last - T / 4));
+  return { ok: true, reason: null, strideFrames: T, periodicity, excursion, ground, events: inside, footMarkers };
 }
 
 /**

@@ -17,6 +17,8 @@ import { checkedAgainstCycle, strideTimeFromContacts } from './cadence';
 import { findStandingFrames } from './calibration';
 import { RAD } from './geometry';
 import { inRealTime, timeScaleFor } from './timeScale';
+import { planSegments } from './segments';
+import { analyzeSegments, segmentsHeadline, type SegmentPlay } from './segmentAnalysis';
 import { backMechanics, sideMechanics } from './mechanics';
 import { checkSlowMotion, decideActivity, implausibleTiming } from './activity';
 import { LOW_CONFIDENCE, type DetectedEvent } from './events';
@@ -41,6 +43,7 @@ import type {
   AnalysisOptions,
   AngleSeries,
   BackStance,
+  ClipSegment,
   GaitAnalysis,
   GaitEvent,
   GaitSummary,
@@ -121,13 +124,41 @@ function meanKeypointScore(ct: CleanTrack): number | null {
 }
 
 export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): GaitAnalysis {
-  const timeScale = timeScaleFor(track.fps, options.captureFps);
-  const out = analyzeGaitInner(inRealTime(track, timeScale), options);
-  out.timeScale = timeScale;
-  if (out.activity === 'none' && !timeScale && !out.slowMotion.suspected) probeSlowMotion(track, options, out);
+  const plan = planSegments(track);
+  let out: GaitAnalysis;
+  if (plan.length > 1 || plan[0].repeatEvery > 1) out = analyzeSegments(track, plan, options, analyzeGaitInner);
+  else {
+    const timeScale = timeScaleFor(track.fps, options.captureFps);
+    out = analyzeGaitInner(inRealTime(track, timeScale), options);
+    out.timeScale = timeScale;
+    if (out.activity === 'none' && !timeScale && !out.slowMotion.suspected) probeSlowMotion(track, options, out);
+    out.segments = [wholeClipSegment(track, out)];
+  }
   out.advice = withOtherPersonAdvice(out.advice, out.quality, out.frameCount, options.otherPersonFramesSeen);
   out.headline = buildHeadline(out);
   return out;
+}
+
+/** The one segment of a clip that is all one stretch. */
+function wholeClipSegment(track: PoseTrack, a: GaitAnalysis): ClipSegment {
+  const n = track.frameCount;
+  const ts = track.timestampsUs;
+  const cadence = a.activity === 'running' ? a.summary.cadence.value : null;
+  return {
+    startFrame: 0,
+    endFrame: Math.max(0, n - 1),
+    startS: 0,
+    endS: n > 0 ? Math.round((ts[n - 1] - ts[0] + 1e6 / track.fps) / 100) / 1e4 : 0,
+    startsWith: 'clip-start',
+    repeatEvery: 1,
+    speed: a.timeScale ? Math.round(a.timeScale.factor * 1e4) / 1e4 : 1,
+    speedFrom: a.timeScale ? 'capture-rate' : 'timestamps',
+    used: cadence !== null,
+    primary: true,
+    reason: cadence !== null ? null : a.activity === 'running' ? `running, but ${a.summary.cadence.reason ?? 'no cadence'}` : a.activityReason,
+    cadence,
+    strides: a.strides.length,
+  };
 }
 
 /**
@@ -167,7 +198,8 @@ function manualEvent(e: ManualEvent): DetectedEvent {
 
 /** The command-line / report summary in plain words (2–4 lines). */
 export function buildHeadline(a: GaitAnalysis): string[] {
-  if (a.activity === 'none') return [`No running found (${a.activityReason.replace(/^no running found:?\s*/, '') || 'no gait'}).`];
+  const parts = segmentsHeadline(a.segments ?? []);
+  if (a.activity === 'none') return [`No running found (${a.activityReason.replace(/^no running found:?\s*/, '') || 'no gait'}).`, ...(parts ? [parts] : [])];
   const v = a.view;
   const oblique = v.oblique ? `oblique ` : '';
   const angle = v.oblique ? `, about ${v.obliqueDeg}° from square` : '';
@@ -186,15 +218,17 @@ export function buildHeadline(a: GaitAnalysis): string[] {
       : `Foot strike: ${st.reason ?? 'not measured'}.`);
   }
   lines.push(`${s.pattern.verdict} 2-D estimate from video, not a diagnosis.`);
+  if (parts) lines.splice(1, 0, parts);
   return lines;
 }
 
-function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnalysis {
+function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions, play: SegmentPlay = { frames: track.frameCount, repeated: 0 }): GaitAnalysis {
   const n = track.frameCount;
   const fps = track.fps;
   const ct = cleanTrack(track, { minKeypointScore: options.minKeypointScore, measureCutoffHz: options.measureCutoffHz });
   const view = detectView(ct, options.view ?? 'auto');
-  const personFraction = n ? ct.stats.personFrames / n : 0;
+  // the frames that count: the segment's (a whole clip: all), less its repeated pictures, which hold no pose of their own
+  const personFraction = play.frames - play.repeated > 0 ? ct.stats.personFrames / (play.frames - play.repeated) : 0;
   const footKeypoints = ct.raw.has('left_heel' as KeypointName) && ct.raw.has('left_foot_index' as KeypointName);
   const quality: QualityInfo = {
     confidence: 0,
@@ -223,11 +257,12 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     timeScale: null,
     slowMotion: { suspected: false, reason: null, likelyFactor: null },
     frameCount: n,
-    durationS: round(n / fps, 3) ?? 0,
+    durationS: round(play.frames / fps, 3) ?? 0,
     view: viewInfo,
     quality,
     eventsCorrected: false,
     detectedEvents: null,
+    segments: [],
   };
   const feetOut = quality.feetOutOfFrameFraction !== null && quality.feetOutOfFrameFraction > MAX_FEET_OUT_FRACTION;
   const none = (reason: string, activityReason: string): GaitAnalysis => {
@@ -263,7 +298,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions): GaitAnaly
     return out;
   }
 
-  const personSeconds = fps > 0 ? ct.stats.personFrames / fps : 0;
+  const personSeconds = fps > 0 ? (personFraction * play.frames) / fps : 0;
   if (personSeconds < MIN_PERSON_S || !(ct.legLengthPx > 0)) {
     return none(NO_RUNNING, `${NO_RUNNING}: a person is visible for only ${personSeconds.toFixed(1)} s (${(personFraction * 100).toFixed(0)} % of the frames)`);
   }

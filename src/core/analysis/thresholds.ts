@@ -259,6 +259,23 @@ export const MECHANICS_MIN_Z = 3;
 export const SLOW_MOTION_CADENCE_MAX = 120;
 /** Slow-motion factors tried (phones film at 60/120/240 fps and play at 30). */
 export const SLOW_MOTION_FACTORS = [2, 4, 8];
+
+// ---- Segments (segments.ts; docs/METHODS.md §0) ---------------------------------------------------------------
+/** A frame whose picture differs from the previous one by at most this (8th-largest cell of a 64 × 64 luma grid, 0–255)
+ * is the same picture again: re-encoded repeats measure 0–1, a moving runner ≥ 10 in the cells he crosses. */
+export const REPEAT_MAX_PEAK = 1.5;
+/** ... but only where the next new picture shows motion (≥ this): a still scene changes nothing either. */
+export const REPEAT_MOTION_MIN_PEAK = 6;
+/** A hard cut changes the mean cell by at least this (0–255; measured: cuts 60–90, a runner passing 1–5, a swinging hand-held camera ≤ 41) ... */
+export const CUT_MIN_MEAN_CHANGE = 12;
+/** ... and by this many times the change around it (measured: cut 63×, the swinging camera ≤ 1.6×) ... */
+export const CUT_MIN_RATIO = 6;
+/** ... and no other such change within this many seconds (a flash or flicker changes the picture several times). */
+export const CUT_ISOLATION_S = 0.5;
+/** The frame interval changes when its local median moves by more than this fraction. */
+export const FRAME_INTERVAL_CHANGE = 0.25;
+/** Segments shorter than this (seconds of the clip) join the one before them (a cut always starts a segment). */
+export const MIN_SEGMENT_S = 1.0;
 /** Cadence range a slow-motion factor must bring the cadence into, steps/min. */
 export const RUNNING_CADENCE_RANGE: [number, number] = [130, 240];
 /** At least this many strides (ICs of one foot − 1 counted over both feet) to call it gait at all. */

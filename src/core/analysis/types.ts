@@ -315,4 +315,36 @@ export interface GaitAnalysis {
   advice: Advice[];
   /** 2–4 short plain-language lines (activity + view; cadence + strides; strike counts; extended-posture finding). */
   headline: string[];
+  /**
+   * The clip's stretches, each read on its own time scale (cuts, slow motion made by repeated frames, a change of frame
+   * interval); one covering the whole clip when it is all one. Every figure above comes from the `primary` one.
+   */
+  segments: ClipSegment[];
+}
+
+/** One stretch of the clip analysed on its own (segments.ts). Frames are the clip's own (0-based, decode order). */
+export interface ClipSegment {
+  startFrame: number;
+  /** Last frame, inclusive. */
+  endFrame: number;
+  /** Seconds of the clip (playback time) at its first frame and after its last. */
+  startS: number;
+  endS: number;
+  startsWith: 'clip-start' | 'cut' | 'repeated-frames' | 'frame-interval';
+  /** Each picture is shown this many times in a row (1: every frame is new). */
+  repeatEvery: number;
+  /** Real time per clip time: 1 real time, 0.25 slow motion ×4. */
+  speed: number;
+  /** Where the speed comes from: the clip's timestamps, the capture rate the user gave, or the repeated frames (assuming
+   * the pictures were filmed at the rate the clip plays). */
+  speedFrom: 'timestamps' | 'capture-rate' | 'repeated-frames';
+  /** Running found in it, with a cadence: its figures count. */
+  used: boolean;
+  /** The segment every figure of the report comes from (the used one with the most strides). */
+  primary: boolean;
+  /** Why it is not used (null when used). */
+  reason: string | null;
+  /** Steps per minute in real time, null when not measured. */
+  cadence: number | null;
+  strides: number;
 }

@@ -32,6 +32,8 @@ export interface XY {
 
 export interface CleanTrack {
   n: number;
+  /** First and last frame of the stretch analysed (PoseTrack.span; the whole clip: [0, n − 1]). */
+  span: [number, number];
   fps: number;
   width: number;
   height: number;
@@ -147,6 +149,7 @@ export function cleanTrack(input: PoseTrack, opts: CleanOptions = {}): CleanTrac
     names: track.keypointNames,
     present,
     timestampsUs: track.timestampsUs,
+    span: track.span ?? [0, Math.max(0, track.frameCount - 1)],
     score,
     z,
     raw,
