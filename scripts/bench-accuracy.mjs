@@ -29,6 +29,7 @@ import { buildIfStale, ROOT, startAppServer } from './lib/app-server.mjs';
 import { chromiumPath } from './lib/chromium.mjs';
 import { poolScores, scoreClip } from './lib/label-score.mjs';
 import { labelledClips, SHARED_DIR } from './lib/labels.mjs';
+import { configurations, runLeaveOneOut, thresholdsPlugin } from './lib/loo.mjs';
 import { analyzeInPage, openApp, openBrowser } from './lib/run-in-page.mjs';
 import { buildVariant, VARIANTS } from './lib/variants.mjs';
 
@@ -55,7 +56,7 @@ function usage(msg) {
 }
 
 export function parseArgs(argv) {
-  const o = { saveTracks: null, only: null, json: null, variants: true, activity: true, from: null, reanalyze: false, shared: SHARED_DIR };
+  const o = { saveTracks: null, only: null, json: null, variants: true, activity: true, from: null, reanalyze: false, loo: true, shared: SHARED_DIR };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -67,6 +68,7 @@ export function parseArgs(argv) {
     else if (a === '--shared') o.shared = val();
     else if (a === '--no-variants') o.variants = false;
     else if (a === '--no-activity') o.activity = false;
+    else if (a === '--no-loo') o.loo = false;
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -74,19 +76,30 @@ export function parseArgs(argv) {
   return o;
 }
 
-/** The current analysis core, loaded from the TypeScript sources through Vite (no build), and a re-run on saved frames. */
+/**
+ * The current analysis core, loaded from the TypeScript sources through Vite (no build), and a re-run on saved frames.
+ * `configure(config)` reloads it with threshold values overridden (scripts/lib/loo.mjs); `{}` is the shipped core.
+ */
 async function loadReanalysis() {
   const { createServer } = await import('vite');
-  const server = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', server: { middlewareMode: true, hmr: false }, appType: 'custom' });
-  const core = await server.ssrLoadModule('/src/core/analysis/index.ts');
+  let config = {};
+  const server = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', server: { middlewareMode: true, hmr: false }, appType: 'custom', plugins: [thresholdsPlugin(() => config)] });
+  let core = await server.ssrLoadModule('/src/core/analysis/index.ts');
   const { poseTrackFromFrames } = await server.ssrLoadModule('/src/core/poseTrack.ts');
+  const run = (doc) => {
+    const fps = doc.clip.measuredFps ?? doc.clip.nominalFps;
+    const track = poseTrackFromFrames(doc.frames, doc.model.keypoints, doc.clip.displayWidth, doc.clip.displayHeight, fps);
+    const brightness = doc.analysis?.quality?.imageBrightness;
+    return { ...doc, analysis: core.analyzeGait(track, brightness === null || brightness === undefined ? {} : { imageBrightness: brightness }) };
+  };
   return {
     close: () => server.close(),
-    run(doc) {
-      const fps = doc.clip.measuredFps ?? doc.clip.nominalFps;
-      const track = poseTrackFromFrames(doc.frames, doc.model.keypoints, doc.clip.displayWidth, doc.clip.displayHeight, fps);
-      const brightness = doc.analysis?.quality?.imageBrightness;
-      return { ...doc, analysis: core.analyzeGait(track, brightness === null || brightness === undefined ? {} : { imageBrightness: brightness }) };
+    run,
+    async configure(next) {
+      config = next;
+      server.moduleGraph.invalidateAll();
+      core = await server.ssrLoadModule('/src/core/analysis/index.ts');
+      return (doc) => run(doc).analysis;
     },
   };
 }
@@ -236,7 +249,9 @@ async function main() {
       if (j.labels) j.score = scoreClip(j.labels, j.result?.analysis ?? null, fps);
       j.fps = fps;
     }
+    const loo = o.loo && !o.only ? await leaveOneClipOut(jobs.filter((j) => j.group === 'labelled' && j.result?.frames)) : null;
     const report = printReport(jobs, { subset: o.only, machine: machineLine(jobs.map((j) => j.result)), timing: { totalMs: Date.now() - t0, variantMs, pageMs, pageFrames, from: o.from, reanalyzed: o.reanalyze, loadAtStart, loadAtEnd: loadavg()[0] } });
+    if (loo) report.leaveOneClipOut = printLeaveOneOut(loo);
     if (o.json) {
       writeFileSync(o.json, JSON.stringify(report, null, 1));
       log(`figures → ${o.json}`);
@@ -246,6 +261,44 @@ async function main() {
   } finally {
     rmSync(variantDir, { recursive: true, force: true });
   }
+}
+
+// ------------------------------------------------------------------ leave-one-clip-out
+
+/** The labelled clips' saved frames analysed again under every configuration of the grid (scripts/lib/loo.mjs). */
+async function leaveOneClipOut(labelled) {
+  process.stderr.write(`leave-one-clip-out: ${configurations().length} configurations × ${labelled.length} labelled clips…\n`);
+  const re = await loadReanalysis();
+  try {
+    const clips = labelled.map((j) => ({ name: j.name, doc: j.result, labels: j.labels, fps: j.fps }));
+    return { ...(await runLeaveOneOut(clips, (c) => re.configure(c))), names: clips.map((c) => c.name) };
+  } finally {
+    await re.close();
+  }
+}
+
+function printLeaveOneOut(l) {
+  const out = (s = '') => console.log(s);
+  const pc = (a, b) => `${a}/${b} (${((100 * a) / b).toFixed(1)} %)`;
+  const shipped = l.configs[0];
+  const differs = (c) => Object.keys(shipped).filter((k) => c[k] !== shipped[k]).map((k) => `${k} ${c[k]}`).join(', ') || 'shipped';
+  out();
+  out(`**Leave-one-clip-out** (issue 19): ${l.configs.length} configurations of ${Object.keys(shipped).join(', ')} (shipped: ${Object.entries(shipped).map(([k, v]) => `${k} ${v}`).join(', ')}); each labelled clip scored with the configuration that scores best (events within ±2, then ±1) on the other labelled clips.`);
+  out();
+  out(row(['clip', 'configuration chosen without it', '±2 shipped', '±2 held out', '±1 shipped', '±1 held out']));
+  out(rule(6));
+  l.names.forEach((name, k) => {
+    const s = l.scores[0][k];
+    const h = l.scores[l.chosen[k]][k];
+    out(row([name, differs(l.configs[l.chosen[k]]), `${s.within2}/${s.total}`, `${h.within2}/${h.total}`, `${s.within1}/${s.total}`, `${h.within1}/${h.total}`]));
+  });
+  out(row(['**pooled**', '', pc(l.pooled.within2, l.pooled.total), pc(l.held.within2, l.held.total), pc(l.pooled.within1, l.pooled.total), pc(l.held.within1, l.held.total)]));
+  // the best configuration on all clips together, to show what tuning to these clips would buy (and cost held out)
+  const all = l.scores.map((sc) => sc.reduce((a, x) => ({ w2: a.w2 + x.within2, w1: a.w1 + x.within1 }), { w2: 0, w1: 0 }));
+  const best = all.reduce((b, x, i) => (x.w2 > all[b].w2 || (x.w2 === all[b].w2 && x.w1 > all[b].w1) ? i : b), 0);
+  out();
+  out(`Best configuration on all labelled clips together: ${differs(l.configs[best])} — ±2 ${pc(all[best].w2, l.pooled.total)}, ±1 ${pc(all[best].w1, l.pooled.total)}.`);
+  return { configs: l.configs, names: l.names, scores: l.scores, chosen: l.chosen, pooled: l.pooled, heldOut: l.held, best };
 }
 
 // ------------------------------------------------------------------ the report

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { GaitAnalysis } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { timeScaleWords } from '../format';
+import { describeSegment } from '../../core/analysis/segmentAnalysis';
 import { detectedOf, diffEvents, diffWords } from './eventEdits';
 import { framesToLookAt, overviewOf } from './findingsModel';
 import { FrameThumb } from './FrameThumb';
@@ -47,6 +48,7 @@ export function ReportOverview({
               Slow motion: {timeScaleWords(a.timeScale)}; every time is real time.
             </p>
           )}
+          <SegmentsNote analysis={a} onOpen={onOpen} />
           {a.eventsCorrected && (
             <p className="ov-clip corrected-line" data-testid="headline-corrected">
               ✎ Events corrected by hand ({diffWords(diffEvents(detectedOf(a), a.events))}): every figure is computed from them.
@@ -115,5 +117,30 @@ export function ReportOverview({
         </div>
       )}
     </section>
+  );
+}
+
+/** A clip of several parts (cuts, slow motion inside the clip): each part, its speed, and which one the figures are from. */
+function SegmentsNote({ analysis: a, onOpen }: { analysis: GaitAnalysis; onOpen(frame: number): void }) {
+  const segments = a.segments ?? [];
+  if (segments.length < 2) return null;
+  return (
+    <div className="ov-segments" data-testid="segments">
+      <p className="ov-clip">
+        This clip has {segments.length} parts, each read on its own time scale. Every figure below is from the part marked ★.
+      </p>
+      <ul>
+        {segments.map((s) => (
+          <li key={s.startFrame} data-testid="segment" className={s.primary ? 'primary' : undefined}>
+            <button type="button" className="linkish" onClick={() => onOpen(s.startFrame)} title={`Open frame ${s.startFrame}`}>
+              {s.primary ? '★ ' : ''}
+              {describeSegment(s)}
+            </button>
+            {s.startsWith === 'cut' ? ' (after a cut)' : ''}: {s.used ? `running, ${s.cadence} steps/min, ${s.strides} strides` : `left out — ${s.reason}`}
+            {s.speedFrom === 'repeated-frames' ? ' · speed from its repeated frames; give the capture rate if it was filmed faster' : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

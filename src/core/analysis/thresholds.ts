@@ -173,8 +173,9 @@ export const FIT_GRID_S = 0.0005;
  * miss ±1 frame (251 vs 256 of 260). */
 export const FRAME_ROUNDING_TOLERANCE = 0;
 /** A TO's frame is ceil(subFrame + TO_FRAME_DELAY): the first frame on which the toe is *clearly* off (labelling
- * convention of the real clips; the sub-frame time itself is the kinematic lift-off). */
-export const TO_FRAME_DELAY = 0.5;
+ * convention of the real clips; the sub-frame time itself is the kinematic lift-off). 0.75: chosen leave-one-clip-out
+ * (each labelled clip held out got 0.75 from the others; METHODS §3.6). */
+export const TO_FRAME_DELAY = 0.75;
 /** A stride (IC → next IC of the same foot) outside this range of the leg's cycle period (from the whole signal) is
  *  a missed or a spurious contact, not a stride: no stride time from it. */
 export const STRIDE_OF_CYCLE_RANGE: [number, number] = [0.6, 1.5];
