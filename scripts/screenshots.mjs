@@ -5,7 +5,7 @@
  * Every screenshot in docs/screenshots, from the built app in headless Chromium on the shared clips, as a user would
  * get there (drop a clip, click, type), and the README's report-figures block from the same run of the treadmill
  * clip — so the figures README quotes are the ones the screenshots show (tests/browser/report.spec.ts checks them
- * against the code). Names: first-visit, mid-run, report, player, edit, records, compare, slow-motion, still.
+ * against the code). Names: first-visit, mid-run, report, player, edit, records, compare, slow-motion, segments, still.
  * Needs ../shared/clips and ffmpeg (the slow-motion clip is made from the treadmill clip at run time).
  */
 import { execFileSync } from 'node:child_process';
@@ -172,6 +172,26 @@ try {
       await shot(page, 'slow-motion-1440x900');
     } finally {
       await ctx.close();
+    }
+  }
+
+  if (want('segments')) {
+    // a clip in two shots: 6 s of the treadmill runner, a hard cut, then the overground pass in the same portrait frame
+    const dir = mkdtempSync(join(tmpdir(), 'stridescope-shots-'));
+    const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-an', '-r', '30'];
+    const [a, b, cut] = ['a.mp4', 'b.mp4', 'two-shots.mp4'].map((f) => join(dir, f));
+    execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-t', '6', '-i', TREADMILL, ...x264, a]);
+    execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', OVERGROUND, '-vf', 'scale=720:-2,pad=720:1280:0:(oh-ih)/2', ...x264, b]);
+    execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', a, '-i', b, '-filter_complex', '[0:v][1:v]concat=n=2:v=1[v]', '-map', '[v]', ...x264, cut]);
+    for (const [w, h] of [[1440, 900], [390, 844]]) {
+      const { ctx, page } = await open(server, w, h);
+      try {
+        await analyse(page, cut);
+        await page.getByTestId('segments').scrollIntoViewIfNeeded();
+        await shot(page, `segments-${w}x${h}`);
+      } finally {
+        await ctx.close();
+      }
     }
   }
 
