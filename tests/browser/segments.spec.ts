@@ -1,15 +1,14 @@
 /**
- * Issue 19's acceptance for clips whose speed changes or that cut between shots, pending (npm run test:pending): the
- * analysis does not do segments yet. Through `npm run analyze` (the same page, headless) so the JSON can be read whole.
- * The contract these tests expect (to be settled when it is built): `analysis.segments`, one per stretch analysed on
- * its own time scale, each `{ startFrame, endFrame, speed, used, reason, cadence }` (speed: playback against capture,
- * 0.25 for ×4 slow motion; cadence in real time once the capture rate is known).
+ * Issue 19's acceptance for clips whose speed changes or that cut between shots, made with ffmpeg from the shared clips
+ * and run through `npm run analyze` (the app's own page, headless, real decoder and model) so the JSON can be read
+ * whole: `analysis.segments` (ClipSegment in src/core/analysis/types.ts), one per stretch analysed on its own time
+ * scale — speed is real time per clip time (0.25 for ×4 slow motion), cadence in real time.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ROOT, scratchDir, sharedClip } from '../../browser/helpers';
+import { ROOT, scratchDir, sharedClip } from './helpers';
 
 const X264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-an'];
 const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args]);
