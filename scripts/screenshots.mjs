@@ -178,7 +178,7 @@ try {
   if (want('segments')) {
     // a clip in two shots: 6 s of the treadmill runner, a hard cut, then the overground pass in the same portrait frame
     const dir = mkdtempSync(join(tmpdir(), 'stridescope-shots-'));
-    const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-an', '-r', '30'];
+    const x264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-an', '-r', '30'];
     const [a, b, cut] = ['a.mp4', 'b.mp4', 'two-shots.mp4'].map((f) => join(dir, f));
     execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-t', '6', '-i', TREADMILL, ...x264, a]);
     execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', OVERGROUND, '-vf', 'scale=720:-2,pad=720:1280:0:(oh-ih)/2', ...x264, b]);

@@ -24,7 +24,7 @@ import {
   LIVE_PREVIEW_LONG_SIDE,
 } from '../src/pipeline/protocol';
 import { medianOf } from '../src/pipeline/brightness';
-import { FrameChangeMeter } from '../src/pipeline/frameChange';
+import { FrameChangeMeter, runnerBox } from '../src/pipeline/frameChange';
 import { backendDecision, selectBackend, setBackendDecision } from './backend';
 import { measureBackends, rememberedDecision, stopMeasuring } from './backendMeasure';
 import { decodeFrames, openClip, type OpenClip } from './decode';
@@ -290,6 +290,9 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         const known = prior[f.index];
         const reuse = known && known.index === f.index && known.timestampUs === f.timestampUs;
         let pose: PoseResult | null = null;
+        const change = changes.next(f.image);
+        // a new shot: the runner is looked for afresh, not where he was in the last one
+        if (changes.startsShot(change, clip.info.nominalFps) && !est.holding) est.reset();
         if (reuse) pose = known.keypoints ? { score: known.score ?? 0, keypoints: known.keypoints } : null;
         else if (f.image) {
           const tPose = performance.now();
@@ -306,7 +309,11 @@ const api: PipelineWorkerApi & { setCancelBuffer(buf: SharedArrayBuffer): void }
         }
         timestampsUs.push(f.timestampUs);
         // a held frame's picture is not kept (the live view skips it): the workers' memory stays a few frames'
-        held.push({ f: est.holding ? { ...f, image: null } : f, pose, change: changes.next(f.image) });
+        if (change && pose) {
+          const box = runnerBox(pose.keypoints, f.scale);
+          if (box) change.background = changes.background(box);
+        }
+        held.push({ f: est.holding ? { ...f, image: null } : f, pose, change });
         if (!est.holding) release();
         const now = performance.now();
         window.push(now);

@@ -29,16 +29,22 @@ export function createPoseTrack(
 /** Records a frame's picture change in the track (the arrays are made on the first frame that has one). */
 export function writeChange(track: PoseTrack, frame: number, change: FrameChange | null | undefined): void {
   if (change === undefined) return;
-  if (!track.change) track.change = { mean: new Float32Array(track.frameCount).fill(NaN), peak: new Float32Array(track.frameCount).fill(NaN) };
+  if (!track.change) {
+    const nan = () => new Float32Array(track.frameCount).fill(NaN);
+    track.change = { mean: nan(), peak: nan(), background: nan() };
+  }
   track.change.mean[frame] = change ? change.mean : NaN;
   track.change.peak[frame] = change ? change.peak : NaN;
+  track.change.background[frame] = change?.background ?? NaN;
 }
 
 /** A frame's picture change as read from the track: undefined when the track has none, null where unknown. */
 function readChange(track: PoseTrack, frame: number): FrameChange | null | undefined {
   if (!track.change) return undefined;
   const mean = track.change.mean[frame];
-  return Number.isNaN(mean) ? null : { mean, peak: track.change.peak[frame] };
+  if (Number.isNaN(mean)) return null;
+  const background = track.change.background[frame];
+  return { mean, peak: track.change.peak[frame], ...(Number.isNaN(background) ? {} : { background }) };
 }
 
 /** Index of a keypoint in the track, or -1 if this model does not have it. */
@@ -143,7 +149,7 @@ export class PoseTrackBuilder {
     next.data.set(old.data);
     next.timestampsUs.set(old.timestampsUs);
     next.poseScore.set(old.poseScore);
-    if (old.change) next.change = { mean: grown(old.change.mean, next.frameCount), peak: grown(old.change.peak, next.frameCount) };
+    if (old.change) next.change = { mean: grown(old.change.mean, next.frameCount), peak: grown(old.change.peak, next.frameCount), background: grown(old.change.background, next.frameCount) };
     this.track = next;
   }
 
@@ -156,7 +162,7 @@ export class PoseTrackBuilder {
       timestampsUs: this.track.timestampsUs.slice(0, n),
       data: this.track.data.slice(0, n * K),
       poseScore: this.track.poseScore.slice(0, n),
-      ...(this.track.change ? { change: { mean: this.track.change.mean.slice(0, n), peak: this.track.change.peak.slice(0, n) } } : {}),
+      ...(this.track.change ? { change: { mean: this.track.change.mean.slice(0, n), peak: this.track.change.peak.slice(0, n), background: this.track.change.background.slice(0, n) } } : {}),
       fps,
     };
   }

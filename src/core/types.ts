@@ -72,6 +72,9 @@ export interface PoseFrame {
 export interface FrameChange {
   mean: number;
   peak: number;
+  /** Mean cell difference outside the runner's box (grown by half its size): ≈ 0 for a fixed camera, large for one
+   *  that follows the runner; null where too little background is seen, absent without a pose. */
+  background?: number | null;
 }
 
 /** Facts about the clip, read from the container and measured from the decoded frames. */
@@ -108,6 +111,17 @@ export interface ClipInfo {
   decodable: boolean;
 }
 
+/**
+ * One segment of a clip as the analysis reads it: its first and last frame, and whether each edge is a change of time
+ * scale inside continuous motion (`trimStart` / `trimEnd`: events near it are left out) rather than the start of a shot.
+ */
+export interface TrackSpan {
+  first: number;
+  last: number;
+  trimStart: boolean;
+  trimEnd: boolean;
+}
+
 /** The top level of `npm run analyze` output and of the page's JSON export. Keep it stable. */
 export interface AnalyzeResult {
   schemaVersion: 1;
@@ -137,7 +151,7 @@ export interface PoseTrack {
   /** Frame rate used for filtering and event timing (measured if known, else nominal). */
   fps: number;
   /** Per frame, the picture's change from the previous frame (FrameChange; NaN unknown); absent for tracks without it. */
-  change?: { mean: Float32Array; peak: Float32Array };
-  /** First and last frame of the stretch to analyse (one segment of a clip; the frames outside are empty); absent: all. */
-  span?: [number, number];
+  change?: { mean: Float32Array; peak: Float32Array; background: Float32Array };
+  /** The stretch to analyse (one segment of a clip; the frames outside are empty); absent: all. */
+  span?: TrackSpan;
 }

@@ -12,7 +12,7 @@
  * Standard PDF fonts only cover Latin-1, so every text is folded to it (→ becomes ->, ≥ >=).
  */
 import type { jsPDF } from 'jspdf';
-import type { GaitAnalysis } from '../../core/analysis';
+import { SETTING_WORDS, type GaitAnalysis } from '../../core/analysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { coverageOf, measureCards, strikeByFoot } from '../report/summaryModel';
 import { framesToLookAt, overviewOf } from '../report/findingsModel';
@@ -198,7 +198,7 @@ export async function composeReport(doc: jsPDF, input: Omit<ReportInput, 'getFra
     a.activity === 'none' ? 'no running found' : a.activity,
     `${v.oblique ? 'oblique ' : ''}${v.view} view${v.oblique && v.obliqueDeg !== null ? ` (about ${Math.round(v.obliqueDeg)}° from square)` : ''}`,
     v.direction,
-    v.setting,
+    v.setting ? SETTING_WORDS[v.setting] : null,
     v.nearSide ? `${v.nearSide} side nearest the camera` : null,
   ]
     .filter(Boolean)

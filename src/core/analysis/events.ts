@@ -549,19 +549,19 @@ export function detectSideEvents(ct: CleanTrack, dirSign: number): SideEventResu
     const first = list[0];
     const last = list[list.length - 1];
     // only inside the stretch analysed (a segment of a clip: not into the frames of another shot or speed)
-    const [spanStart, spanEnd] = ct.span;
-    if (last && last.type === 'IC' && last.method === 'kinematic' && last.te + c <= spanEnd) {
+    if (last && last.type === 'IC' && last.method === 'kinematic' && last.te + c <= ct.span.last) {
       kept.push({ type: 'TO', foot, te: last.te + c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
-    if (first && first.type === 'TO' && first.method === 'kinematic' && first.te - c >= spanStart) {
+    if (first && first.type === 'TO' && first.method === 'kinematic' && first.te - c >= ct.span.first) {
       kept.push({ type: 'IC', foot, te: first.te - c, confidence: 0.3, method: 'contact-time', marker: 'zeni', lowConfidence: LOW_CONFIDENCE.contactTime });
     }
   }
   kept.sort((a, b) => a.te - b.te);
-  // a segment of a clip (ct.span) ends where the time scale changes or the shot cuts: within a step of such an edge the
-  // filters and fits see one side of the motion only, so events there are left out (the clip's own ends are kept)
-  const [first, last] = ct.span;
-  const inside = kept.filter((e) => (first === 0 || e.te >= first + T / 4) && (last === n - 1 || e.te <= last - T / 4));
+  // a segment of a clip that ends where the time scale changes inside continuous motion (ct.span.trimStart / trimEnd;
+  // not a cut, whose shot starts like a clip of its own): within a quarter stride of that edge the filters and fits see
+  // the motion on one side only and run into the other time scale, so events there are left out
+  const { first, last, trimStart, trimEnd } = ct.span;
+  const inside = kept.filter((e) => (!trimStart || e.te >= first + T / 4) && (!trimEnd || e.te <= last - T / 4));
   return { ok: true, reason: null, strideFrames: T, periodicity, excursion, ground, events: inside, footMarkers };
 }
 

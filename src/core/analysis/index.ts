@@ -5,7 +5,7 @@
  */
 import type { KeypointName, PoseTrack } from '../types';
 import { cleanTrack, midpoint, type CleanTrack } from './cleanup';
-import { detectView } from './view';
+import { detectView, SETTING_WORDS } from './view';
 import { detectSideEvents } from './events';
 import { buildStrides, computeSideSeries, strideLowConfidenceFor, type StrideValueBasis } from './sideMeasures';
 import { analyzeBack } from './backMeasures';
@@ -58,6 +58,7 @@ import type {
 export * from './types';
 export * as thresholds from './thresholds';
 export { cleanTrack } from './cleanup';
+export { SETTING_WORDS } from './view';
 
 const NO_RUNNING = 'no running found';
 
@@ -204,7 +205,7 @@ export function buildHeadline(a: GaitAnalysis): string[] {
   const oblique = v.oblique ? `oblique ` : '';
   const angle = v.oblique ? `, about ${v.obliqueDeg}° from square` : '';
   const view = v.view === 'side'
-    ? `${oblique}side view${angle}${v.direction ? `, ${v.direction}` : ''}${v.setting ? `, ${v.setting}` : ''}${v.nearSide ? `, ${v.nearSide} side nearest` : ''}`
+    ? `${oblique}side view${angle}${v.direction ? `, ${v.direction}` : ''}${v.setting ? `, ${SETTING_WORDS[v.setting]}` : ''}${v.nearSide ? `, ${v.nearSide} side nearest` : ''}`
     : `${oblique}${v.view} view${angle}`;
   const lines = [`${a.activity === 'walking' ? 'Walking' : 'Running'} (${view}), ${a.durationS.toFixed(1)} s at ${Math.round(a.fps)} fps.`];
   const s = a.summary;
@@ -226,7 +227,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions, play: Segm
   const n = track.frameCount;
   const fps = track.fps;
   const ct = cleanTrack(track, { minKeypointScore: options.minKeypointScore, measureCutoffHz: options.measureCutoffHz });
-  const view = detectView(ct, options.view ?? 'auto');
+  const view = detectView(ct, options.view ?? 'auto', track.change?.background);
   // the frames that count: the segment's (a whole clip: all), less its repeated pictures, which hold no pose of their own
   const personFraction = play.frames - play.repeated > 0 ? ct.stats.personFrames / (play.frames - play.repeated) : 0;
   const footKeypoints = ct.raw.has('left_heel' as KeypointName) && ct.raw.has('left_foot_index' as KeypointName);
@@ -361,6 +362,12 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions, play: Segm
     const contacts = strides.map((s) => s.contactTimeMs).filter((v): v is number => v !== null);
     const duty = contacts.length ? median(contacts) / median(strideTimes) : NaN;
     const decision = decideActivity(sideMechanics(ct, ev.strideFrames / 2), duty, cadence);
+    // steps move the body: it bounces at the step rhythm (the mechanics) or it travels over the ground. A still camera
+    // with a body that does neither (legs moving in place: a sprinter kneeling in the blocks, pose jitter) is no gait,
+    // whatever the detected contacts' duty factor says
+    if (decision.basis !== 'mechanics' && view.setting === 'treadmill') {
+      return none(NO_RUNNING, `${NO_RUNNING}: the legs move, but the body neither bounces at the step rhythm nor travels across the picture (${decision.reason})`);
+    }
     const activity: Activity = decision.activity;
     const activityReason = decision.reason;
     // judged on the leg's cycle over the whole clip, not on the strides between detected contacts (a missed contact

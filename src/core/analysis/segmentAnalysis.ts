@@ -30,7 +30,7 @@ function speedOf(seg: PlannedSegment, plan: readonly PlannedSegment[], captureFp
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** The whole clip's track with only this segment's frames (and of a repeated picture only its first showing), in real time. */
-export function segmentTrack(track: PoseTrack, seg: PlannedSegment, speed: number, repeats: Uint8Array | null): PoseTrack {
+export function segmentTrack(track: PoseTrack, seg: PlannedSegment, speed: number, repeats: Uint8Array | null, next: PlannedSegment | null = null): PoseTrack {
   const K = track.keypointNames.length * 4;
   const data = track.data.slice();
   const poseScore = track.poseScore.slice();
@@ -64,15 +64,22 @@ export function segmentTrack(track: PoseTrack, seg: PlannedSegment, speed: numbe
   }
   const t0 = track.timestampsUs[seg.startFrame];
   const timestampsUs = track.timestampsUs.map((t) => t0 + (t - t0) * speed);
-  return { ...track, data, poseScore, timestampsUs, fps: 1e6 / seg.frameIntervalUs / speed, change: undefined, span: [seg.startFrame, seg.endFrame] };
+  return { ...track, data, poseScore, timestampsUs, fps: 1e6 / seg.frameIntervalUs / speed, span: {
+      first: seg.startFrame,
+      last: seg.endFrame,
+      // a change of speed inside continuous motion, not a cut or the clip's own edge
+      trimStart: seg.startsWith === 'repeated-frames' || seg.startsWith === 'frame-interval',
+      trimEnd: next !== null && (next.startsWith === 'repeated-frames' || next.startsWith === 'frame-interval'),
+    },
+  };
 }
 
 /** Every segment analysed; the primary one's analysis carries the list. */
 export function analyzeSegments(track: PoseTrack, plan: readonly PlannedSegment[], options: AnalysisOptions, inner: InnerAnalysis): GaitAnalysis {
   const repeats = track.change ? repeatedFrames(track.change.peak) : null;
-  const runs = plan.map((seg) => {
+  const runs = plan.map((seg, i) => {
     const { speed, speedFrom } = speedOf(seg, plan, options.captureFps);
-    const t = segmentTrack(track, seg, speed, repeats);
+    const t = segmentTrack(track, seg, speed, repeats, plan[i + 1] ?? null);
     let repeated = 0;
     if (seg.repeatEvery > 1 && repeats) for (let f = seg.startFrame; f <= seg.endFrame; f++) repeated += repeats[f];
     const analysis = inner(t, options, { frames: seg.endFrame - seg.startFrame + 1, repeated });

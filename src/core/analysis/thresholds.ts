@@ -65,6 +65,12 @@ export const OBLIQUE_MIN_DEG = 25;
 export const OBLIQUE_FULL_CONFIDENCE_DEG = 15;
 /** Overground when the pelvis travels at least this many leg lengths per second across the frame. */
 export const OVERGROUND_SPEED_MIN_LEG_PER_S = 0.8;
+/** ... or it gets this many leg lengths across the picture in all (5th–95th percentile of its positions while the
+ * camera is still): a runner who waits in the blocks and then leaves travels far but slowly on average. */
+export const OVERGROUND_TRAVEL_MIN_LEG = 1.5;
+/** The camera follows the runner when the picture outside the runner's box changes by at least this much per frame
+ * (median mean cell difference, 0–255; FrameChange.background). */
+export const CAMERA_MOVING_MIN = 3;
 
 // ---- Events ----------------------------------------------------------------------------------------------------
 /** Stride period: the feet's distance |x_left − x_right| (period = one step) overrules the feet's own stride when its

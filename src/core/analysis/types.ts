@@ -11,7 +11,8 @@ export type NearFar = 'near' | 'far';
 export type Activity = 'running' | 'walking' | 'none';
 export type DetectedView = 'side' | 'back' | 'front' | 'unknown';
 export type Direction = 'left-to-right' | 'right-to-left' | 'away' | 'toward';
-export type Setting = 'treadmill' | 'overground';
+/** Where the runner is filmed: on a treadmill, passing a still camera, or by a camera that follows the runner. */
+export type Setting = 'treadmill' | 'overground' | 'following';
 
 export interface AnalysisOptions {
   /** 'auto' (default) detects the view; 'side' / 'back' force it (view.overridden = true). */

@@ -5,7 +5,8 @@
  *  - projected shoulder width / trunk length (large from behind or in front, small from the side);
  *  - direction: toe ahead of heel, nose ahead of the ears, and (overground) the pelvis' travel;
  *  - back vs front: the runner's left shoulder on the image left = seen from behind;
- *  - setting: pelvis travel across the frame (side) or body-size trend (back/front);
+ *  - setting: a camera following the runner (the background outside the runner moves); else, the camera still, pelvis
+ *    travel across the frame (side) or body-size trend (back/front): overground, or treadmill;
  *  - near side: BlazePose z (smaller = closer), keypoint scores, and the direction of travel
  *    (moving to the image right shows the runner's right side).
  */
@@ -14,8 +15,11 @@ import type { CleanTrack, XY } from './cleanup';
 import { midpoint } from './cleanup';
 import type { Direction, DetectedView, Foot, Setting, ViewInfo } from './types';
 import { clamp, mean, median, quantile } from './stats';
-import { BACK_SHOULDER_WIDTH_MIN, OBLIQUE_FULL_CONFIDENCE_DEG, OBLIQUE_MIN_DEG, OVERGROUND_SPEED_MIN_LEG_PER_S, SIDE_EXCURSION_MIN } from './thresholds';
+import { BACK_SHOULDER_WIDTH_MIN, CAMERA_MOVING_MIN, OBLIQUE_FULL_CONFIDENCE_DEG, OBLIQUE_MIN_DEG, OVERGROUND_SPEED_MIN_LEG_PER_S, OVERGROUND_TRAVEL_MIN_LEG, SIDE_EXCURSION_MIN } from './thresholds';
 import { estimateYaw } from './obliqueness';
+
+/** The setting in a report's words. */
+export const SETTING_WORDS: Record<Setting, string> = { treadmill: 'treadmill', overground: 'overground', following: 'camera following the runner' };
 
 /** View confidence from how far the camera is from square: 1 up to OBLIQUE_FULL_CONFIDENCE_DEG, 0.2 at 45°. */
 export function squareness(obliqueDeg: number): number {
@@ -45,8 +49,31 @@ function get(ct: CleanTrack, name: string): XY | undefined {
   return ct.slow.get(name as KeypointName);
 }
 
-export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto'): ViewResult {
+/**
+ * Whether the camera follows the runner, from the picture outside the runner's box (FrameChange.background, per
+ * frame): the median over the frames that have it; null when fewer than a third of the pose frames do (a track
+ * without picture change, or a runner filling the picture).
+ */
+export function cameraMotion(background: ArrayLike<number> | undefined, present: Uint8Array): { moving: boolean; level: number; still: Uint8Array } | null {
+  if (!background) return null;
+  const values: number[] = [];
+  let posed = 0;
+  for (let f = 0; f < present.length; f++) {
+    if (!present[f]) continue;
+    posed++;
+    if (Number.isFinite(background[f])) values.push(background[f]);
+  }
+  if (!posed || values.length < posed / 3) return null;
+  const level = median(values);
+  // frames on which the camera is still (or not known to move): where positions in the picture are positions on the ground
+  const still = new Uint8Array(present.length);
+  for (let f = 0; f < present.length; f++) still[f] = Number.isFinite(background[f]) && background[f] >= CAMERA_MOVING_MIN ? 0 : 1;
+  return { moving: level >= CAMERA_MOVING_MIN, level, still };
+}
+
+export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto', background?: ArrayLike<number>): ViewResult {
   const n = ct.n;
+  const camera = cameraMotion(background, ct.present);
   const L = ct.legLengthPx;
   const cues: string[] = [];
   const pelvis = midpoint(get(ct, 'left_hip'), get(ct, 'right_hip'), n);
@@ -154,9 +181,20 @@ export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto'): ViewRes
       }
     }
     const speedLeg = Math.abs(pelvisSlope) / L;
-    setting = speedLeg >= OVERGROUND_SPEED_MIN_LEG_PER_S ? 'overground' : 'treadmill';
-    cues.push(`pelvis travels ${speedLeg.toFixed(2)} leg lengths/s across the frame: ${setting}`);
-    if (setting === 'overground') vote += 1.5 * Math.sign(pelvisSlope);
+    // how far the runner gets across the picture while the camera stands still: a treadmill runner stays within a
+    // fraction of a leg length, a runner passing (or leaving the blocks after a long wait) crosses several
+    const xs: number[] = [];
+    for (let f = 0; f < n; f++) if (Number.isFinite(pelvis.x[f]) && (!camera || camera.still[f])) xs.push(pelvis.x[f]);
+    const travelLeg = xs.length ? (quantile(xs, 0.95) - quantile(xs, 0.05)) / L : 0;
+    if (camera?.moving) {
+      setting = 'following';
+      cues.push(`the background moves ${camera.level.toFixed(1)} of 255 per frame outside the runner: a camera following the runner`);
+    } else {
+      setting = speedLeg >= OVERGROUND_SPEED_MIN_LEG_PER_S || travelLeg >= OVERGROUND_TRAVEL_MIN_LEG ? 'overground' : 'treadmill';
+      const still = camera ? `the camera still (background ${camera.level.toFixed(1)} of 255 per frame); ` : '';
+      cues.push(`${still}pelvis travels ${speedLeg.toFixed(2)} leg lengths/s, ${travelLeg.toFixed(1)} leg lengths in all, across the frame: ${setting}`);
+    }
+    if (speedLeg >= OVERGROUND_SPEED_MIN_LEG_PER_S && setting !== 'following') vote += 1.5 * Math.sign(pelvisSlope);
     dirSign = vote >= 0 ? 1 : -1;
     direction = dirSign > 0 ? 'left-to-right' : 'right-to-left';
   } else if (view === 'back' || view === 'front') {
@@ -165,8 +203,8 @@ export function detectView(ct: CleanTrack, choice: ViewChoice = 'auto'): ViewRes
     for (let i = 0; i < n; i++) trunk[i] = Math.hypot(shoulders.x[i] - pelvis.x[i], shoulders.y[i] - pelvis.y[i]);
     const m = median(trunk);
     const rel = (robustSlope(trunk) * ct.fps) / m; // fraction per second
-    setting = Math.abs(rel) > 0.05 ? 'overground' : 'treadmill';
-    cues.push(`body size changes ${(rel * 100).toFixed(1)} %/s: ${setting}`);
+    setting = camera?.moving ? 'following' : Math.abs(rel) > 0.05 ? 'overground' : 'treadmill';
+    cues.push(camera?.moving ? `the background moves ${camera.level.toFixed(1)} of 255 per frame outside the runner: a camera following the runner` : `body size changes ${(rel * 100).toFixed(1)} %/s: ${setting}`);
     direction = view === 'back' ? 'away' : 'toward';
   }
 

@@ -27,7 +27,7 @@ function assemble(t: PoseTrack, order: number[], cutsAt: number[] = []): PoseTra
     peak[i] = i === 0 ? NaN : same ? 0.5 : cutsAt.includes(i) ? 200 : 25;
   });
   const timestampsUs = Float64Array.from(order, (_, i) => (i * 1e6) / 30);
-  return { ...t, frameCount: n, data, poseScore, timestampsUs, fps: 30, change: { mean, peak } };
+  return { ...t, frameCount: n, data, poseScore, timestampsUs, fps: 30, change: { mean, peak, background: new Float32Array(n).fill(0.5) } };
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);

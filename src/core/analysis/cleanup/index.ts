@@ -6,7 +6,7 @@
  *   smooth — low-passed for measures (limbs MEASURE_CUTOFF_HZ, trunk/head TRUNK_CUTOFF_HZ),
  *   slow   — low-passed at EVENT_CUTOFF_HZ (event windows, view, periodicity).
  */
-import type { KeypointName, PoseTrack } from '../../types';
+import type { KeypointName, PoseTrack, TrackSpan } from '../../types';
 import {
   BUTTERWORTH_ORDER,
   EVENT_CUTOFF_HZ,
@@ -32,8 +32,8 @@ export interface XY {
 
 export interface CleanTrack {
   n: number;
-  /** First and last frame of the stretch analysed (PoseTrack.span; the whole clip: [0, n − 1]). */
-  span: [number, number];
+  /** The stretch analysed (PoseTrack.span; the whole clip: 0 to n − 1, no edge trimmed). */
+  span: TrackSpan;
   fps: number;
   width: number;
   height: number;
@@ -149,7 +149,7 @@ export function cleanTrack(input: PoseTrack, opts: CleanOptions = {}): CleanTrac
     names: track.keypointNames,
     present,
     timestampsUs: track.timestampsUs,
-    span: track.span ?? [0, Math.max(0, track.frameCount - 1)],
+    span: track.span ?? { first: 0, last: Math.max(0, track.frameCount - 1), trimStart: false, trimEnd: false },
     score,
     z,
     raw,
