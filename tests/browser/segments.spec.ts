@@ -22,7 +22,11 @@ interface Segment {
   cadence: number | null;
 }
 
-function analyzeJson(clip: string, ...extra: string[]): { analysis: { segments?: Segment[]; summary: { cadence: { value: number | null } } } } {
+interface Result {
+  analysis: { segments?: Segment[]; summary: { cadence: { value: number | null } }; view: { setting: string | null; cues: string[] }; activity: string };
+}
+
+function analyzeJson(clip: string, ...extra: string[]): Result {
   const out = join(scratchDir(), 'seg.json');
   execFileSync('npm', ['run', '--silent', 'analyze', '--', clip, '--out', out, ...extra], { cwd: ROOT, stdio: 'pipe', timeout: 600_000 });
   return JSON.parse(readFileSync(out, 'utf8'));
@@ -56,7 +60,10 @@ test('a hard cut between two shared clips: analysed per shot, each cadence withi
   ffmpeg('-t', '6', '-i', sharedClip('treadmill-side-left.mp4'), ...X264, '-r', '30', a);
   ffmpeg('-i', sharedClip('overground-side-right-to-left.mp4'), '-vf', 'scale=720:-2,pad=720:1280:0:(oh-ih)/2', ...X264, '-r', '30', b);
   ffmpeg('-i', a, '-i', b, '-filter_complex', '[0:v][1:v]concat=n=2:v=1[v]', '-map', '[v]', ...X264, cut);
-  const alone = [analyzeJson(a), analyzeJson(b)].map((d) => d.analysis.summary.cadence.value);
+  const results = [analyzeJson(a), analyzeJson(b)];
+  const alone = results.map((d) => d.analysis.summary.cadence.value);
+  // issue 19 item 7, on the same runs: the setting from the picture — a treadmill, and a runner passing a still camera
+  expect(results.map((d) => d.analysis.view.setting)).toEqual(['treadmill', 'overground']);
   const segs = (analyzeJson(cut).analysis.segments ?? []).filter((s) => s.used);
   expect(segs).toHaveLength(2);
   expect(Math.abs(segs[0].endFrame - 180)).toBeLessThanOrEqual(1);
@@ -64,4 +71,15 @@ test('a hard cut between two shared clips: analysed per shot, each cadence withi
     if (alone[i] === null) return; // a shot whose clip alone gives no cadence is only checked for its boundary
     expect(Math.abs(s.cadence! - alone[i]!) / alone[i]!).toBeLessThanOrEqual(0.05);
   });
+});
+
+test('a camera that follows the runner is told apart from the picture (the background moves), not taken for a treadmill', async () => {
+  test.setTimeout(10 * 60_000);
+  // the overground pass seen through a 640 × 1080 window that pans with the runner (≈ 1000 px/s, as he runs), so he
+  // stays near the middle of the picture while the path, the grass and the house slide past behind him
+  const follow = join(scratchDir(), 'following.mp4');
+  ffmpeg('-i', sharedClip('overground-side-right-to-left.mp4'), '-vf', "crop=640:1080:'max(0,min(1280,1621-1000*t))':0", ...X264, follow);
+  const r = analyzeJson(follow).analysis;
+  expect(r.view.setting, r.view.cues.join('; ')).toBe('following');
+  expect(r.activity).toBe('running');
 });

@@ -2,7 +2,8 @@
  * A clip of several segments (segments.ts), each read on its own time scale (pure). Every segment is analysed as the
  * whole clip with the frames outside it left empty, so frame numbers stay the clip's own; inside a segment made of
  * repeated frames only the first showing of each picture is kept (the repeats carry no new moment and are bridged by
- * the clean-up's gap filling). The report's figures come from the primary segment: the used one with the most strides.
+ * the clean-up's gap filling). The report's figures come from the primary segment: the used one with the most distinct
+ * pictures (then strides).
  */
 import type { PoseTrack } from '../types';
 import type { AnalysisOptions, ClipSegment, GaitAnalysis } from './types';
@@ -82,8 +83,9 @@ export function analyzeSegments(track: PoseTrack, plan: readonly PlannedSegment[
     const t = segmentTrack(track, seg, speed, repeats, plan[i + 1] ?? null);
     let repeated = 0;
     if (seg.repeatEvery > 1 && repeats) for (let f = seg.startFrame; f <= seg.endFrame; f++) repeated += repeats[f];
-    const analysis = inner(t, options, { frames: seg.endFrame - seg.startFrame + 1, repeated });
-    return { seg, speed, speedFrom, analysis, playbackFps: 1e6 / seg.frameIntervalUs };
+    const frames = seg.endFrame - seg.startFrame + 1;
+    const analysis = inner(t, options, { frames, repeated });
+    return { seg, speed, speedFrom, analysis, playbackFps: 1e6 / seg.frameIntervalUs, pictures: frames - repeated };
   });
   const ts = track.timestampsUs;
   const segments: ClipSegment[] = runs.map(({ seg, speed, speedFrom, analysis: a }) => {
@@ -105,9 +107,10 @@ export function analyzeSegments(track: PoseTrack, plan: readonly PlannedSegment[
       strides: a.strides.length,
     };
   });
-  // the primary segment: the used one with the most strides; with none used, the longest
-  const byStrides = segments.map((s, i) => i).sort((i, j) => Number(segments[j].used) - Number(segments[i].used) || segments[j].strides - segments[i].strides || (segments[j].endFrame - segments[j].startFrame) - (segments[i].endFrame - segments[i].startFrame));
-  const p = byStrides[0];
+  // the primary segment: of the used ones, the one with the most distinct pictures — the finest timing (a phone's slow
+  // motion films 4 or 8 pictures where real time has one) and the most of the running seen; then the most strides
+  const order = segments.map((_, i) => i).sort((i, j) => Number(segments[j].used) - Number(segments[i].used) || runs[j].pictures - runs[i].pictures || segments[j].strides - segments[i].strides);
+  const p = order[0];
   segments[p].primary = true;
   const run = runs[p];
   const out = run.analysis;

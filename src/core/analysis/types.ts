@@ -341,7 +341,7 @@ export interface ClipSegment {
   speedFrom: 'timestamps' | 'capture-rate' | 'repeated-frames';
   /** Running found in it, with a cadence: its figures count. */
   used: boolean;
-  /** The segment every figure of the report comes from (the used one with the most strides). */
+  /** The segment every figure of the report comes from (the used one with the most distinct pictures, then strides). */
   primary: boolean;
   /** Why it is not used (null when used). */
   reason: string | null;

@@ -8,8 +8,8 @@ import { hardCuts, localRepeatFactor, planSegments, repeatedFrames } from '../..
 import { generateSideTrack, PRESETS } from '../../../fixtures/synthetic';
 import type { PoseTrack } from '../../../src/core/types';
 
-const runner = (cadence: number, durationS: number, seed: number) =>
-  generateSideTrack({ fps: 30, durationS, width: 1280, height: 720, ppm: 340, noisePx: 1.5, dropoutRate: 0, swaps: 0, setting: 'treadmill', seed, gait: { ...PRESETS.neutral, cadence, contactTimeS: (0.35 * 120) / cadence } }).track;
+const runner = (cadence: number, durationS: number, seed: number, fps = 30) =>
+  generateSideTrack({ fps, durationS, width: 1280, height: 720, ppm: 340, noisePx: 1.5, dropoutRate: 0, swaps: 0, setting: 'treadmill', seed, gait: { ...PRESETS.neutral, cadence, contactTimeS: (0.35 * 120) / cadence } }).track;
 
 /** Frames `order` of `t` (repeats allowed) as a clip playing at 30 fps, with the picture change a decoder would see. */
 function assemble(t: PoseTrack, order: number[], cutsAt: number[] = []): PoseTrack {
@@ -101,5 +101,28 @@ describe('segments analysed on their own time scale', () => {
     const t = runner(170, 6, 5);
     const a = analyzeGait(t);
     expect(a.segments).toEqual([expect.objectContaining({ startFrame: 0, endFrame: 179, speed: 1, used: true, primary: true, cadence: a.summary.cadence.value })]);
+  });
+  it('a clip whose frame interval changes (30 → 120 → 30 frames/s in real time): three segments, the 120 fps one gives the figures', () => {
+    const t = runner(170, 9, 6, 120);
+    // 0–3 s every 4th frame, 3–5 s every frame, 5–9 s every 4th: a variable-frame-rate file with real timestamps
+    const order = [...range(0, 360).filter((f) => f % 4 === 0), ...range(360, 600), ...range(600, 1080).filter((f) => f % 4 === 0)];
+    const K = t.keypointNames.length * 4;
+    const data = new Float32Array(order.length * K);
+    order.forEach((src, i) => data.set(t.data.subarray(src * K, (src + 1) * K), i * K));
+    const clip: PoseTrack = {
+      ...t,
+      frameCount: order.length,
+      data,
+      poseScore: Float32Array.from(order, (src) => t.poseScore[src]),
+      timestampsUs: Float64Array.from(order, (src) => t.timestampsUs[src]),
+      fps: 30,
+    };
+    const a = analyzeGait(clip);
+    expect(a.segments.map((s) => [s.startsWith, s.speed])).toEqual([['clip-start', 1], ['frame-interval', 1], ['frame-interval', 1]]);
+    expect(Math.abs(a.segments[1].startFrame - 90)).toBeLessThanOrEqual(4);
+    expect(Math.abs(a.segments[2].startFrame - 330)).toBeLessThanOrEqual(4);
+    for (const s of a.segments) expect(Math.abs(s.cadence! - 170) / 170).toBeLessThanOrEqual(0.03);
+    expect(a.segments[1].primary).toBe(true);
+    expect(a.fps).toBeCloseTo(120, 0);
   });
 });
