@@ -18,7 +18,7 @@ import { findStandingFrames } from './calibration';
 import { RAD } from './geometry';
 import { inRealTime, timeScaleFor } from './timeScale';
 import { planSegments } from './segments';
-import { analyzeSegments, segmentsHeadline, type SegmentPlay } from './segmentAnalysis';
+import { analyzeSegments, segmentOutcome, segmentsHeadline, type SegmentPlay } from './segmentAnalysis';
 import { backMechanics, sideMechanics } from './mechanics';
 import { checkSlowMotion, decideActivity, implausibleTiming } from './activity';
 import { LOW_CONFIDENCE, type DetectedEvent } from './events';
@@ -144,7 +144,6 @@ export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): Ga
 function wholeClipSegment(track: PoseTrack, a: GaitAnalysis): ClipSegment {
   const n = track.frameCount;
   const ts = track.timestampsUs;
-  const cadence = a.activity === 'running' ? a.summary.cadence.value : null;
   return {
     startFrame: 0,
     endFrame: Math.max(0, n - 1),
@@ -154,10 +153,8 @@ function wholeClipSegment(track: PoseTrack, a: GaitAnalysis): ClipSegment {
     repeatEvery: 1,
     speed: a.timeScale ? Math.round(a.timeScale.factor * 1e4) / 1e4 : 1,
     speedFrom: a.timeScale ? 'capture-rate' : 'timestamps',
-    used: cadence !== null,
+    ...segmentOutcome(a),
     primary: true,
-    reason: cadence !== null ? null : a.activity === 'running' ? `running, but ${a.summary.cadence.reason ?? 'no cadence'}` : a.activityReason,
-    cadence,
     strides: a.strides.length,
   };
 }

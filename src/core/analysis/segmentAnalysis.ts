@@ -65,14 +65,17 @@ export function segmentTrack(track: PoseTrack, seg: PlannedSegment, speed: numbe
   }
   const t0 = track.timestampsUs[seg.startFrame];
   const timestampsUs = track.timestampsUs.map((t) => t0 + (t - t0) * speed);
-  return { ...track, data, poseScore, timestampsUs, fps: 1e6 / seg.frameIntervalUs / speed, span: {
-      first: seg.startFrame,
-      last: seg.endFrame,
-      // a change of speed inside continuous motion, not a cut or the clip's own edge
-      trimStart: seg.startsWith === 'repeated-frames' || seg.startsWith === 'frame-interval',
-      trimEnd: next !== null && (next.startsWith === 'repeated-frames' || next.startsWith === 'frame-interval'),
-    },
-  };
+  // an edge trimmed is a change of speed inside continuous motion, not a cut or the clip's own start or end
+  const speedChange = (s: PlannedSegment | null) => s !== null && (s.startsWith === 'repeated-frames' || s.startsWith === 'frame-interval');
+  const span = { first: seg.startFrame, last: seg.endFrame, trimStart: speedChange(seg), trimEnd: speedChange(next) };
+  return { ...track, data, poseScore, timestampsUs, fps: 1e6 / seg.frameIntervalUs / speed, span };
+}
+
+/** Whether a segment's analysis counts (running, with a cadence) and, when not, why. */
+export function segmentOutcome(a: GaitAnalysis): Pick<ClipSegment, 'used' | 'cadence' | 'reason'> {
+  const cadence = a.activity === 'running' ? a.summary.cadence.value : null;
+  if (cadence !== null) return { used: true, cadence, reason: null };
+  return { used: false, cadence: null, reason: a.activity === 'running' ? `running, but ${a.summary.cadence.reason ?? 'no cadence'}` : a.activityReason };
 }
 
 /** Every segment analysed; the primary one's analysis carries the list. */
@@ -89,8 +92,6 @@ export function analyzeSegments(track: PoseTrack, plan: readonly PlannedSegment[
   });
   const ts = track.timestampsUs;
   const segments: ClipSegment[] = runs.map(({ seg, speed, speedFrom, analysis: a }) => {
-    const cadence = a.activity === 'running' ? a.summary.cadence.value : null;
-    const used = cadence !== null;
     return {
       startFrame: seg.startFrame,
       endFrame: seg.endFrame,
@@ -100,10 +101,8 @@ export function analyzeSegments(track: PoseTrack, plan: readonly PlannedSegment[
       repeatEvery: seg.repeatEvery,
       speed,
       speedFrom,
-      used,
+      ...segmentOutcome(a),
       primary: false,
-      reason: used ? null : a.activity === 'running' ? `running, but ${a.summary.cadence.reason ?? 'no cadence'}` : a.activityReason,
-      cadence,
       strides: a.strides.length,
     };
   });
