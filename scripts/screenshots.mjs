@@ -188,6 +188,7 @@ try {
       try {
         await analyse(page, cut);
         await page.getByTestId('segments').scrollIntoViewIfNeeded();
+        await thumbsDrawn(page);
         await shot(page, `segments-${w}x${h}`);
       } finally {
         await ctx.close();

@@ -106,6 +106,9 @@ describe('measures table cells', () => {
   });
   it('when a measure is read, in words', () => {
     expect(measureRow(cards.find((c) => c.id === 'cadence')!).event).toBe('over the whole clip');
+    // a clip of several parts (segments): the figures are from one of them
+    const parts = { ...a, segments: [{ ...a.segments[0], primary: true }, { ...a.segments[0], primary: false, startsWith: 'cut' as const }] };
+    expect(measureRow(measureCards(parts).find((c) => c.id === 'cadence')!).event).toBe('over one part of the clip (see the parts above)');
     expect(latin1(measureRow(cards.find((c) => c.id === 'contact')!).event)).toBe('from contact to toe-off');
     expect(measureRow(cards.find((c) => c.id === 'knee-ic')!).event).toBe('at initial contact');
   });

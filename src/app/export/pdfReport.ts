@@ -13,6 +13,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { SETTING_WORDS, type GaitAnalysis } from '../../core/analysis';
+import { segmentsHeadline } from '../../core/analysis/segmentAnalysis';
 import type { ClipInfo, PoseFrame } from '../../core/types';
 import { coverageOf, measureCards, strikeByFoot } from '../report/summaryModel';
 import { framesToLookAt, overviewOf } from '../report/findingsModel';
@@ -211,6 +212,8 @@ export async function composeReport(doc: jsPDF, input: Omit<ReportInput, 'getFra
     ['Seen as', seenAs],
   ];
   if (a.timeScale) facts.push(['Slow motion', `${timeScaleWords(a.timeScale)}; every time in this report is real time`]);
+  const parts = segmentsHeadline(a.segments ?? []);
+  if (parts) facts.push(['Parts', parts]);
   if (a.eventsCorrected) {
     const d = diffEvents(detectedOf(a), a.events);
     facts.push(['Corrected', `events corrected by hand: ${diffWords(d)} of the ${detectedOf(a).length} detected automatically; every figure is computed from the corrected events`]);

@@ -197,6 +197,8 @@ function backTypical(a: GaitAnalysis, d: CardDef, m: Measure): FrameRef | null {
 export function measureCards(a: GaitAnalysis, caveats: readonly MeasureCaveat[] = crossCheck(a)): MeasureCard[] {
   const back = a.view.view === 'back';
   const defs = back ? BACK_CARDS : SIDE_CARDS;
+  // a clip of several parts: every figure is from one of them (the overview lists them), not from the whole clip
+  const parts = (a.segments?.length ?? 0) > 1;
   return defs.map((d) => {
     const measure = a.summary[d.key];
     const caveat = caveatOf(caveats, d.key);
@@ -205,7 +207,7 @@ export function measureCards(a: GaitAnalysis, caveats: readonly MeasureCaveat[] 
       id: d.id,
       key: d.key,
       label: d.label,
-      event: d.event,
+      event: parts && d.event === 'over the whole clip' ? 'over one part of the clip (see the parts above)' : d.event,
       measure,
       digits: d.digits,
       counts: d.counts,
