@@ -87,7 +87,9 @@ export function analyzeSegments(track: PoseTrack, plan: readonly PlannedSegment[
     let repeated = 0;
     if (seg.repeatEvery > 1 && repeats) for (let f = seg.startFrame; f <= seg.endFrame; f++) repeated += repeats[f];
     const frames = seg.endFrame - seg.startFrame + 1;
-    const analysis = inner(t, options, { frames, repeated });
+    // events corrected by hand count in the segment they lie in
+    const corrected = options.correctedEvents?.filter((e) => e.frame >= seg.startFrame && e.frame <= seg.endFrame);
+    const analysis = inner(t, corrected ? { ...options, correctedEvents: corrected } : options, { frames, repeated });
     return { seg, speed, speedFrom, analysis, playbackFps: 1e6 / seg.frameIntervalUs, pictures: frames - repeated };
   });
   const ts = track.timestampsUs;

@@ -92,6 +92,12 @@ describe('segments analysed on their own time scale', () => {
     expect(a.segments.map((s) => [s.startFrame, s.endFrame, s.startsWith])).toEqual([[0, 149, 'clip-start'], [150, 299, 'cut']]);
     expect(Math.abs(a.segments[0].cadence! - 165) / 165).toBeLessThanOrEqual(0.03);
     expect(Math.abs(a.segments[1].cadence! - 190) / 190).toBeLessThanOrEqual(0.03);
+    // a contact corrected by hand counts in its own shot only
+    const p0 = a.segments.find((s) => s.primary)!;
+    const other = a.segments.find((s) => !s.primary)!;
+    const moved = a.events.filter((e) => e.type === 'IC').map((e) => ({ type: e.type, foot: e.foot, frame: e.frame }));
+    const c = analyzeGait(assemble(both, range(0, 300), [150]), { correctedEvents: [...moved, { type: 'IC', foot: 'left', frame: other.startFrame + 20 }] });
+    expect(c.events.every((e) => e.frame >= p0.startFrame && e.frame <= p0.endFrame)).toBe(true);
     // every event of the report lies in the primary segment
     const p = a.segments.find((s) => s.primary)!;
     expect(a.events.length).toBeGreaterThan(10);
