@@ -127,7 +127,9 @@ function meanKeypointScore(ct: CleanTrack): number | null {
 export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): GaitAnalysis {
   const plan = planSegments(track);
   let out: GaitAnalysis;
-  if (plan.length > 1 || plan[0].repeatEvery > 1) out = analyzeSegments(track, plan, options, analyzeGaitInner);
+  // one stretch — even of repeated pictures, whose speed nothing in the clip tells (the slow-motion check asks for the
+  // capture rate) — is analysed whole
+  if (plan.length > 1) out = analyzeSegments(track, plan, options, analyzeGaitInner);
   else {
     const timeScale = timeScaleFor(track.fps, options.captureFps);
     out = analyzeGaitInner(inRealTime(track, timeScale), options);

@@ -18,8 +18,11 @@ export interface SegmentPlay {
 
 export type InnerAnalysis = (track: PoseTrack, options: AnalysisOptions, play: SegmentPlay) => GaitAnalysis;
 
-/** The speed of each segment: the capture rate the user gave applies to the slowed ones (those of repeated frames, or
- * all when none is); else repeated frames are taken as filmed at the rate the clip plays. */
+/**
+ * The speed of each segment: the capture rate the user gave applies to the slowed ones (those of repeated frames, or
+ * all when none is); else repeated pictures are taken as filmed at the rate the clip plays — what its real-time parts
+ * show the camera filmed at (a clip that is all repeated pictures is not segmented: nothing in it tells its speed).
+ */
 function speedOf(seg: PlannedSegment, plan: readonly PlannedSegment[], captureFps: number | undefined): Pick<ClipSegment, 'speed' | 'speedFrom'> {
   const playbackFps = 1e6 / seg.frameIntervalUs;
   const slowed = plan.some((s) => s.repeatEvery > 1) ? seg.repeatEvery > 1 : true;

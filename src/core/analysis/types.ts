@@ -314,7 +314,8 @@ export interface GaitAnalysis {
   series: AngleSeries | null;
   quality: QualityInfo;
   advice: Advice[];
-  /** 2–4 short plain-language lines (activity + view; cadence + strides; strike counts; extended-posture finding). */
+  /** 2–5 short plain-language lines (activity + view; the clip's parts when it has several; cadence + strides; strike
+   *  counts; extended-posture finding). */
   headline: string[];
   /**
    * The clip's stretches, each read on its own time scale (cuts, slow motion made by repeated frames, a change of frame

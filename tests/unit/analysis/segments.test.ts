@@ -103,6 +103,13 @@ describe('segments analysed on their own time scale', () => {
     expect(a.events.length).toBeGreaterThan(10);
     expect(a.events.filter((e) => e.frame < p.startFrame || e.frame > p.endFrame).map((e) => [e.type, e.frame, p.startFrame, p.endFrame])).toEqual([]);
   });
+  it('a clip that is all repeated pictures (played 2× slower) is one stretch: nothing in it tells its speed, so it asks', () => {
+    const t = runner(170, 6, 8);
+    const a = analyzeGait(assemble(t, range(0, 180).flatMap((f) => [f, f])));
+    expect(a.segments).toHaveLength(1);
+    expect(a.slowMotion.suspected).toBe(true);
+    expect(a.summary.cadence.value).toBeNull();
+  });
   it('a clip of one stretch has one segment covering it, with the figures unchanged', () => {
     const t = runner(170, 6, 5);
     const a = analyzeGait(t);
