@@ -1,8 +1,9 @@
 /**
  * How much a decoded frame differs from the one before it (pure; runs in the pose worker on the picture the model
- * gets). The analysis reads two figures per frame from it to cut a clip into segments (src/core/analysis/segments.ts):
- * a hard cut changes most of the picture at once (a high `mean`); a repeated frame — slow motion made by showing each
- * frame several times — changes nothing (`peak` ≈ 0), where a frame with a moving runner changes at least the runner.
+ * gets). The analysis cuts a clip into segments by two of its figures (src/core/analysis/segments.ts): a hard cut
+ * changes most of the picture at once (a high `mean`); a repeated frame — slow motion made by showing each frame
+ * several times — changes nothing (`peak` ≈ 0), where a frame with a moving runner changes at least the runner. The
+ * third, `background` (outside the runner's box), tells a camera that follows the runner from a still one (view.ts).
  */
 import type { FrameChange } from '../core/types';
 import { CUT_MIN_MEAN_CHANGE, CUT_MIN_RATIO } from '../core/analysis/thresholds';
