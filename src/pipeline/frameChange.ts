@@ -49,35 +49,39 @@ function cellsInside(box: Box, width: number, height: number): Uint8Array {
   return inside;
 }
 
-/**
- * Mean and PEAK_RANK-th largest absolute difference between two grids of the same size; with the runner's cells
- * (`runner`, 1 = the runner's box), also the mean difference of the other cells: the background, still for a fixed
- * camera (a treadmill, a runner passing), moving for a camera that follows the runner.
- */
-export function compareGrids(a: Float32Array, b: Float32Array, runner: Uint8Array | null = null): FrameChange {
+/** Mean and PEAK_RANK-th largest absolute difference between two grids of the same size. */
+export function compareGrids(a: Float32Array, b: Float32Array): FrameChange {
   let total = 0;
-  let bgTotal = 0;
-  let bgCells = 0;
   const top: number[] = [];
   for (let c = 0; c < a.length; c++) {
     const d = Math.abs(a[c] - b[c]);
     total += d;
-    if (runner && !runner[c]) {
-      bgTotal += d;
-      bgCells++;
-    }
     if (top.length < PEAK_RANK || d > top[top.length - 1]) {
       top.push(d);
       top.sort((p, q) => q - p);
       if (top.length > PEAK_RANK) top.pop();
     }
   }
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const out: FrameChange = { mean: round(total / a.length), peak: round(top.length === PEAK_RANK ? top[PEAK_RANK - 1] : 0) };
-  // the background only where enough of it is seen (a runner filling the picture leaves no background to judge)
-  if (runner) out.background = bgCells >= BACKGROUND_MIN_CELLS ? round(bgTotal / bgCells) : null;
-  return out;
+  return { mean: round2(total / a.length), peak: round2(top.length === PEAK_RANK ? top[PEAK_RANK - 1] : 0) };
 }
+
+/**
+ * The mean difference of the cells outside the runner's (`runner`, 1 = the runner's box): the background, still for a
+ * fixed camera (a treadmill, a runner passing), moving for a camera that follows the runner; null where too little of
+ * it is seen (a runner filling the picture leaves no background to judge).
+ */
+export function backgroundChange(a: Float32Array, b: Float32Array, runner: Uint8Array): number | null {
+  let total = 0;
+  let cells = 0;
+  for (let c = 0; c < a.length; c++) {
+    if (runner[c]) continue;
+    total += Math.abs(a[c] - b[c]);
+    cells++;
+  }
+  return cells >= BACKGROUND_MIN_CELLS ? round2(total / cells) : null;
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Fewest background cells (of GRID²) to judge the background by: a quarter of the picture. */
 export const BACKGROUND_MIN_CELLS = (GRID * GRID) / 4;
@@ -123,7 +127,7 @@ export class FrameChangeMeter {
   /** The last change's background: the mean cell difference outside the runner's box (null: too little background). */
   background(runner: Box): number | null {
     if (!this.pair) return null;
-    return compareGrids(this.pair.before, this.pair.after, cellsInside(runner, this.pair.width, this.pair.height)).background ?? null;
+    return backgroundChange(this.pair.before, this.pair.after, cellsInside(runner, this.pair.width, this.pair.height));
   }
 
   /**
