@@ -129,7 +129,7 @@ export function analyzeGait(track: PoseTrack, options: AnalysisOptions = {}): Ga
   let out: GaitAnalysis;
   // one stretch — even of repeated pictures, whose speed nothing in the clip tells (the slow-motion check asks for the
   // capture rate) — is analysed whole
-  if (plan.length > 1) out = analyzeSegments(track, plan, options, analyzeGaitInner);
+  if (plan.segments.length > 1) out = analyzeSegments(track, plan, options, analyzeGaitInner);
   else {
     const timeScale = timeScaleFor(track.fps, options.captureFps);
     out = analyzeGaitInner(inRealTime(track, timeScale), options);

@@ -7,8 +7,7 @@
  */
 import type { PoseTrack } from '../types';
 import type { AnalysisOptions, ClipSegment, GaitAnalysis } from './types';
-import type { PlannedSegment } from './segments';
-import { repeatedFrames } from './segments';
+import type { PlannedSegment, SegmentPlan } from './segments';
 
 /** How the analysis sees one stretch: frames in play, those left out as repeats, and its real frame rate. */
 export interface SegmentPlay {
@@ -82,8 +81,7 @@ export function segmentOutcome(a: GaitAnalysis): Pick<ClipSegment, 'used' | 'cad
 }
 
 /** Every segment analysed; the primary one's analysis carries the list. */
-export function analyzeSegments(track: PoseTrack, plan: readonly PlannedSegment[], options: AnalysisOptions, inner: InnerAnalysis): GaitAnalysis {
-  const repeats = track.change ? repeatedFrames(track.change.peak) : null;
+export function analyzeSegments(track: PoseTrack, { segments: plan, repeated: repeats }: SegmentPlan, options: AnalysisOptions, inner: InnerAnalysis): GaitAnalysis {
   const runs = plan.map((seg, i) => {
     const { speed, speedFrom } = speedOf(seg, plan, options.captureFps);
     const t = segmentTrack(track, seg, speed, repeats, plan[i + 1] ?? null);

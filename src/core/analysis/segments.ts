@@ -32,6 +32,13 @@ export interface PlannedSegment {
   frameIntervalUs: number;
 }
 
+/** A clip's segments, in order, covering every frame, and per frame whether its picture repeats the previous one
+ *  (null: the track has no picture change). */
+export interface SegmentPlan {
+  segments: PlannedSegment[];
+  repeated: Uint8Array | null;
+}
+
 /** Per frame: true where the picture is the previous one again while the scene around it moves. */
 export function repeatedFrames(peak: ArrayLike<number>): Uint8Array {
   const n = peak.length;
@@ -87,8 +94,8 @@ export function hardCuts(mean: ArrayLike<number>, fps: number): number[] {
   return candidates.filter((c) => candidates.every((o) => o === c || Math.abs(o - c) > apart));
 }
 
-/** The clip's segments, in order, covering every frame. */
-export function planSegments(track: PoseTrack): PlannedSegment[] {
+/** The clip's segments and its repeated pictures. */
+export function planSegments(track: PoseTrack): SegmentPlan {
   const n = track.frameCount;
   const fps = track.fps > 0 ? track.fps : 30;
   const ts = track.timestampsUs;
@@ -99,7 +106,8 @@ export function planSegments(track: PoseTrack): PlannedSegment[] {
 
   // per frame: the reason a segment would start there, and the repeat factor the frame belongs to
   const starts = new Map<number, SegmentStart>();
-  const factor = track.change ? localRepeatFactor(repeatedFrames(track.change.peak)) : new Array<number>(n).fill(1);
+  const repeated = track.change ? repeatedFrames(track.change.peak) : null;
+  const factor = repeated ? localRepeatFactor(repeated) : new Array<number>(n).fill(1);
   if (track.change) for (const c of hardCuts(track.change.mean, fps)) starts.set(c, 'cut');
   for (let i = 1; i < n; i++) if (factor[i] !== factor[i - 1] && !starts.has(i)) starts.set(i, 'repeated-frames');
   // the frame interval: local medians that stay apart by more than FRAME_INTERVAL_CHANGE
@@ -137,5 +145,5 @@ export function planSegments(track: PoseTrack): PlannedSegment[] {
       frameIntervalUs: segIntervals.length ? median(segIntervals) : wholeInterval,
     });
   }
-  return out;
+  return { segments: out, repeated };
 }

@@ -54,7 +54,7 @@ describe('segment planning on picture-change tracks', () => {
   });
   it('without picture change a clip is one segment', () => {
     const t = runner(170, 4, 1);
-    expect(planSegments({ ...t, change: undefined })).toHaveLength(1);
+    expect(planSegments({ ...t, change: undefined }).segments).toHaveLength(1);
   });
 });
 
