@@ -279,7 +279,7 @@ async function leaveOneClipOut(labelled) {
 
 function printLeaveOneOut(l) {
   const out = (s = '') => console.log(s);
-  const pc = (a, b) => `${a}/${b} (${((100 * a) / b).toFixed(1)} %)`;
+  const pc = (a, b) => `${a}/${b} (${pct(a, b)})`;
   const shipped = l.configs[0];
   const differs = (c) => Object.keys(shipped).filter((k) => c[k] !== shipped[k]).map((k) => `${k} ${c[k]}`).join(', ') || 'shipped';
   out();
