@@ -9,12 +9,14 @@
  */
 import { scoreClip } from './label-score.mjs';
 
-/** The grid: each parameter's shipped value and one step either side (docs/METHODS.md explains each). */
+/** The grid: each parameter's shipped value and one step either side (docs/METHODS.md explains each). Parameters of
+ *  the ≥ 50 fps fits (SMOOTH_TO_WEIGHT, …) are not in it: every labelled clip is 30 fps, where they change nothing.
+ *  THIGH_TO_WEIGHT 0 is the toe's own toe-off (before the thigh was used), 1 the thigh's peak alone. */
 export const LOO_GRID = {
   TO_FRAME_DELAY: [0.5, 0.75, 1],
   CHANGE_POINT_HALF_WINDOW: [0.08, 0.1, 0.12],
   IC_STOP_WEIGHT_30FPS: [0.5, 1, 1.5],
-  SMOOTH_TO_WEIGHT: [0.25, 0.5, 0.75],
+  THIGH_TO_WEIGHT: [0, 0.5, 1],
 };
 
 /** Every combination of the grid's values, the shipped one (the middle values) first. */

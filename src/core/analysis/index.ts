@@ -9,6 +9,7 @@ import { detectView, SETTING_WORDS } from './view';
 import { detectSideEvents } from './events';
 import { buildStrides, computeSideSeries, strideLowConfidenceFor, type StrideValueBasis } from './sideMeasures';
 import { analyzeBack } from './backMeasures';
+import { withThighToeOffs } from './thighToeOff';
 import { detectPattern } from './pattern';
 import { captureAdvice, withOtherPersonAdvice } from './quality';
 import { feetOutOfFrameFraction } from './framing';
@@ -33,6 +34,7 @@ import {
   MIN_IMAGE_BRIGHTNESS,
   MIN_PERSON_S,
   MIN_STRIDES_FOR_GAIT,
+  RIGID_IC_MIN_FPS,
   RUNNING_CADENCE_RANGE,
   SLOW_MOTION_FACTORS,
   STRIDE_OF_CYCLE_RANGE,
@@ -310,6 +312,17 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions, play: Segm
   if (view.view === 'side' || (view.view === 'unknown' && view.excursion > 0.25)) {
     const ev = detectSideEvents(ct, dirSign || 1);
     if (!ev.ok) return none(NO_RUNNING, `${NO_RUNNING}: ${ev.reason}`);
+    const tilt = ev.ground?.tiltRad ?? 0;
+    // toe-offs at low frame rates: with the thigh's extension peak (thighToeOff.ts). The series' flat-foot calibration
+    // stays placed between the foot markers' own events (the thigh tells when the toe leaves, not where the foot is
+    // flat): each re-timed toe-off remembers the one it came from
+    const footSeries = fps < RIGID_IC_MIN_FPS ? computeSideSeries(ct, tilt, dirSign || 1, ev.events, 0) : null;
+    const footTimed = new Map<DetectedEvent, DetectedEvent>();
+    if (footSeries) {
+      const fromFoot = ev.events;
+      ev.events = withThighToeOffs(fromFoot, footSeries.raw.thighExt, fps);
+      ev.events.forEach((e, i) => footTimed.set(e, fromFoot[i]));
+    }
     const detected = ev.events;
     const corrected = options.correctedEvents;
     if (corrected) {
@@ -327,8 +340,8 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions, play: Segm
     const standing = findStandingFrames(ct, firstIC - 0.3 * fps);
     let trunkRef = 0;
     // trunk angle in the standing frames (same body frame as the measures)
-    const tilt = ev.ground?.tiltRad ?? 0;
-    const series0 = computeSideSeries(ct, tilt, dirSign || 1, ev.events, 0);
+    const calibration = ev.events.map((e) => footTimed.get(e) ?? e);
+    const series0 = footSeries && !corrected ? footSeries : computeSideSeries(ct, tilt, dirSign || 1, calibration, 0);
     if (standing) {
       const vals: number[] = [];
       for (let f = standing[0]; f <= standing[1]; f++) vals.push(series0.trunkLean[f]);
@@ -338,7 +351,7 @@ function analyzeGaitInner(track: PoseTrack, options: AnalysisOptions, play: Segm
         quality.standingCalibration = true;
       }
     }
-    const finalSeries = trunkRef !== 0 ? computeSideSeries(ct, tilt, dirSign || 1, ev.events, trunkRef) : series0;
+    const finalSeries = trunkRef !== 0 ? computeSideSeries(ct, tilt, dirSign || 1, calibration, trunkRef) : series0;
     const timeMs = (sub: number) => timeMsAt(track, sub);
     const strides = buildStrides(finalSeries, ev.events, fps, view.nearSide, ev.footMarkers, timeMs);
     // a contact missed between two others makes one "stride" of two (and a spurious one, half of one): the leg's

@@ -179,6 +179,11 @@ export const FIT_GRID_S = 0.0005;
  * (IC_STOP_*) 0.5 reads the real contacts ~0.8 frame early (±1: 56 vs 61 of 78) and 5 more synthetic 30 fps events
  * miss ±1 frame (251 vs 256 of 260). */
 export const FRAME_ROUNDING_TOLERANCE = 0;
+/** Below RIGID_IC_MIN_FPS a kinematic toe-off is moved this fraction of the way to the thigh's extension peak nearest
+ *  it (thighToeOff.ts): the mean of two independent estimates of one instant. Leave-one-clip-out grid 0 / 0.5 / 1. */
+export const THIGH_TO_WEIGHT = 0.5;
+/** ... the peak searched within ± this many seconds of the toe's estimate (≥ 1 frame). */
+export const THIGH_TO_SEARCH_S = 0.1;
 /** A TO's frame is ceil(subFrame + TO_FRAME_DELAY): the first frame on which the toe is *clearly* off (labelling
  * convention of the real clips; the sub-frame time itself is the kinematic lift-off). 0.75: chosen leave-one-clip-out
  * (each labelled clip held out got 0.75 from the others; METHODS §3.6). */
