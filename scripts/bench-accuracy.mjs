@@ -34,7 +34,8 @@ import { analyzeInPage, openApp, openBrowser } from './lib/run-in-page.mjs';
 import { buildVariant, VARIANTS } from './lib/variants.mjs';
 
 /** Acceptance bars of issue 13 (pooled over every labelled clip). */
-export const BARS = { within2Pct: 90, within1Pct: 75, cadencePct: 5, strikePct: 95 };
+/** Issue 19's acceptance bars on the labelled clips (cadence: issue 13's). */
+export const BARS = { within2Pct: 90, within1Pct: 75, cadencePct: 5, strikeClassifiedPct: 80, toBiasFrames: 0.5, unmarkedWithin2Pct: 95, unmarkedSharePct: 85 };
 
 /**
  * Unlabelled shared clips whose activity ../shared/README.md states. `expected` lists what is right; small-runner-side
@@ -114,6 +115,7 @@ const fracPct = (c, key) => (c && c.total ? `${c[key]}/${c.total} (${pct(c[key],
 const signed = (x) => (x === null || !Number.isFinite(x) ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`);
 const meanBias = (b) => (b.n ? b.sum / b.n : null);
 const sidePair = (c) => (c ? `${c.within1}/${c.total} · ${c.within2}/${c.total}` : '—');
+const contactCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(0)} / ${c.found ?? 'none'}${c.found === null ? '' : ` (${signed(((c.found - c.label) / c.label) * 100).replace(/(\.\d)\d$/, '$1')} %)`}${c.ok ? '' : ' ✗'}`);
 const cadenceCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(1)} / ${c.found ?? 'none'}${c.diffPct === null ? '' : ` (${signed(c.diffPct).replace(/(\.\d)\d$/, '$1')} %)`}`);
 /** Detections not marked low confidence: within ±2 frames of their label, and their share of all detections. */
 const unmarkedCell = (u) => (u && u.detections ? `${u.unmarkedWithin2}/${u.unmarked} (${pct(u.unmarkedWithin2, u.unmarked)}) · ${u.unmarked}/${u.detections} (${pct(u.unmarked, u.detections)})` : '—');
@@ -313,9 +315,9 @@ function printReport(jobs, { subset, machine, timing }) {
   out();
 
   // per clip
-  out('**Per clip** (labelled clips, then the variants made from them at run time). View: found, with the direction of travel (← right-to-left, → left-to-right) and its confidence. Events: labels with a detection of the same type and foot within ±1 / ±2 frames (greedy nearest match; none within 5 frames = missed); near / far: ±1 · ±2 on the labels with that side; extra: detections inside the labelled span matching no label; bias: mean signed error (detected − label, frames; + = late); strikes: right on the contacts whose strike is labelled certain (wrong: another strike given; the rest unclassified); cadence: from the labelled contacts / found (steps/min).');
+  out('**Per clip** (labelled clips, then the variants made from them at run time). View: found, with the direction of travel (← right-to-left, → left-to-right) and its confidence. Events: labels with a detection of the same type and foot within ±1 / ±2 frames (greedy nearest match; none within 5 frames = missed); near / far: ±1 · ±2 on the labels with that side; extra: detections inside the labelled span matching no label; bias: mean signed error (detected − label, frames; + = late); strikes: right on the contacts whose strike is labelled certain (wrong: another strike given; the rest unclassified); cadence: from the labelled contacts / found (steps/min); contact: median contact time of the labelled contact → toe-off pairs / the analysis\'s (✗: outside ±10 % or ±1 frame).');
   out();
-  const head = ['clip', 'frames @ fps', 'activity', 'view, direction (confidence)', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence label / found'];
+  const head = ['clip', 'frames @ fps', 'activity', 'view, direction (confidence)', 'events ±1', 'events ±2', 'near ±1 · ±2', 'far ±1 · ±2', 'missed', 'extra', 'bias IC / TO', 'strikes', 'cadence label / found', 'contact ms label / found'];
   out(row(head));
   out(rule(head.length));
   const ordered = [...labelledJobs, ...variantJobs.sort((a, b) => a.source.localeCompare(b.source))];
@@ -336,6 +338,7 @@ function printReport(jobs, { subset, machine, timing }) {
       `${signed(meanBias(s.events.bias.IC))} / ${signed(meanBias(s.events.bias.TO))}`,
       `${s.strikes.right}/${s.strikes.certain}${s.strikes.wrong ? ` (${s.strikes.wrong} wrong)` : ''}`,
       cadenceCell(s.cadence),
+      contactCell(s.contact),
     ]));
   }
   out();
@@ -417,7 +420,7 @@ function printReport(jobs, { subset, machine, timing }) {
   };
   const evFig = (p, k) => (p ? `${p.events[k]}/${p.events.total} (${pct(p.events[k], p.events.total)})` : '—');
   const evOk = (p, k, bar) => (p && p.events.total ? (100 * p.events[k]) / p.events.total >= bar : null);
-  out('**Verdict** against the acceptance bars of issue 13, on the labelled clips pooled (the variants and all together for comparison, not part of the bar):');
+  out('**Verdict** against the acceptance bars of issue 19 (cadence: issue 13\'s), on the labelled clips pooled (the variants and all together for comparison, not part of the bar):');
   out();
   if (L) {
     verdict(`events within ±2 frames ≥ ${BARS.within2Pct} %`, evOk(L, 'within2', BARS.within2Pct), `${evFig(L, 'within2')} on ${L.clips} labelled clip${L.clips > 1 ? 's' : ''}`, V ? `variants ${evFig(V, 'within2')}, all ${evFig(A, 'within2')}` : null);
@@ -428,11 +431,19 @@ function printReport(jobs, { subset, machine, timing }) {
     const runTotal = runningLabelled.length + runningActivity.length;
     const missedRunning = [...runningLabelled.filter((j) => j.score.activity.found !== 'running'), ...runningActivity.filter((j) => j.result?.analysis?.activity !== 'running')].map((j) => `${j.name} → ${j.result?.analysis?.activity ?? 'run failed'}`);
     const vRun = variantJobs.filter((j) => j.score.activity.expected === 'running');
-    verdict('every running clip recognised as running', runRight.length === runTotal, `${runRight.length}/${runTotal} (labelled clips${runningActivity.length ? ' + the back-view runners' : ''})${missedRunning.length ? `: ${missedRunning.join(', ')}` : ''}`, vRun.length ? `variants ${vRun.filter((j) => j.score.activity.found === 'running').length}/${vRun.length}` : null);
+    const labRight = runningLabelled.filter((j) => j.score.activity.found === 'running');
+    verdict('every labelled running clip recognised as running', labRight.length === runningLabelled.length, `${labRight.length}/${runningLabelled.length}`, `with the back-view runners ${runRight.length}/${runTotal}${missedRunning.length ? ` (${missedRunning.join(', ')})` : ''}${vRun.length ? `; variants ${vRun.filter((j) => j.score.activity.found === 'running').length}/${vRun.length}` : ''}`);
     const cad = labelledJobs.filter((j) => j.score.cadence.label !== null);
     const cadOk = cad.filter((j) => j.score.cadence.diffPct !== null && Math.abs(j.score.cadence.diffPct) <= BARS.cadencePct);
     verdict(`cadence within ±${BARS.cadencePct} % of the label's`, cad.length ? cadOk.length === cad.length : null, `${cadOk.length}/${cad.length} clips (${cad.map((j) => `${j.name} ${signed(j.score.cadence.diffPct).replace(/(\.\d)\d$/, '$1')} %`).join(', ')})`, V?.cadence.clips ? `variants ${V.cadence.within5}/${V.cadence.clips}` : null);
-    verdict(`strike right on ≥ ${BARS.strikePct} % of certain labels`, L.strikes.certain ? (100 * L.strikes.right) / L.strikes.certain >= BARS.strikePct : null, `${L.strikes.right}/${L.strikes.certain} (${pct(L.strikes.right, L.strikes.certain)})`, V ? `variants ${V.strikes.right}/${V.strikes.certain} (${pct(V.strikes.right, V.strikes.certain)})` : null);
+    verdict(`0 wrong strikes on certain labels, ≥ ${BARS.strikeClassifiedPct} % classified`, L.strikes.certain ? L.strikes.wrong === 0 && (100 * L.strikes.right) / L.strikes.certain >= BARS.strikeClassifiedPct : null, `${L.strikes.wrong} wrong, ${L.strikes.right}/${L.strikes.certain} right (${pct(L.strikes.right, L.strikes.certain)})`, V ? `variants ${V.strikes.wrong} wrong, ${V.strikes.right}/${V.strikes.certain} right` : null);
+    const ctJobs = labelledJobs.filter((j) => j.score.contact.label !== null);
+    const ctOk = ctJobs.filter((j) => j.score.contact.ok);
+    verdict('contact time within ±10 % (or ±1 frame, whichever is larger) on every labelled clip', ctJobs.length ? ctOk.length === ctJobs.length : null, `${ctOk.length}/${ctJobs.length} clips (${ctJobs.map((j) => `${j.name} ${contactCell(j.score.contact)}`).join(', ')})`);
+    const toBias = meanBias(L.events.bias.TO);
+    verdict(`toe-off bias within ±${BARS.toBiasFrames} frame pooled`, Number.isFinite(toBias) ? Math.abs(toBias) <= BARS.toBiasFrames : null, `${signed(toBias)} frame (contacts ${signed(meanBias(L.events.bias.IC))})`);
+    const u = L.events.unmarked;
+    verdict(`events not marked low confidence: ≥ ${BARS.unmarkedWithin2Pct} % within ±2 frames, ≥ ${BARS.unmarkedSharePct} % of detections`, u.unmarked && u.detections ? (100 * u.unmarkedWithin2) / u.unmarked >= BARS.unmarkedWithin2Pct && (100 * u.unmarked) / u.detections >= BARS.unmarkedSharePct : null, `${u.unmarkedWithin2}/${u.unmarked} (${pct(u.unmarkedWithin2, u.unmarked)}) within ±2; ${u.unmarked}/${u.detections} (${pct(u.unmarked, u.detections)}) not marked`);
   }
   for (const e of activity.filter((x) => !(x.expected.length === 1 && x.expected[0] === 'running'))) {
     out(`- ${e.clip} is ${e.expected.join(' or ')}: **${e.ok ? 'yes' : 'NO'}** — found ${e.found ?? 'nothing (run failed)'}`);

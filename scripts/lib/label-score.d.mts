@@ -51,6 +51,9 @@ export interface ClipScore {
   };
   strikes: { right: number; wrong: number; certain: number };
   cadence: { label: number | null; labelStrides: number; found: number | null; diffPct: number | null };
+  /** Median contact time of the labelled IC → TO pairs and the analysis's, ms; ok: within issue 19's bar (null: no
+   *  labelled pair). */
+  contact: { label: number | null; labelContacts: number; found: number | null; ok: boolean | null };
 }
 export interface PooledScore {
   clips: number;
@@ -77,6 +80,8 @@ export function bestMatch<E extends DetectedEvent>(labels: LabelEvent[], analysi
 export function scoreEvents(labels: LabelEvent[], analysis: { events: DetectedEvent[] }): { within: number; total: number; strikeRight: number; strikeCertain: number; errors: (number | null)[] };
 export function labelCadence(labels: LabelEvent[], fps: number): { strideFrames: number; strides: number; cadence: number } | null;
 export function extraEvents<E extends DetectedEvent>(labels: LabelEvent[], events: E[], matches: Match<E>[]): E[];
+export function labelContactTime(labels: LabelEvent[], fps: number): { ms: number; contacts: number } | null;
+export function contactTimeWithinBar(labelMs: number, foundMs: number, fps: number): boolean;
 export function labelledDirection(labelDoc: { direction?: string; facing?: string }): string | null;
 export function scoreClip(
   labelDoc: { events: LabelEvent[]; view?: string; activity?: string; direction?: string; facing?: string },

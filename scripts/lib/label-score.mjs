@@ -91,6 +91,28 @@ export function labelCadence(labels, fps) {
 }
 
 /**
+ * Contact time from labelled events, the way the analysis reports it (median over the contacts): each labelled IC with
+ * a labelled TO of the same foot after it and before that foot's next IC gives TO frame − IC frame. Milliseconds at
+ * the clip's frame rate; null without such a pair.
+ */
+export function labelContactTime(labels, fps) {
+  const sorted = [...labels].sort((a, b) => a.frame - b.frame);
+  const frames = [];
+  for (const ic of sorted.filter((l) => l.type === 'IC')) {
+    const next = sorted.find((l) => l.foot === ic.foot && l.frame > ic.frame);
+    if (next && next.type === 'TO') frames.push(next.frame - ic.frame);
+  }
+  if (!frames.length) return null;
+  frames.sort((a, b) => a - b);
+  const mid = (frames.length - 1) / 2;
+  const medianFrames = (frames[Math.floor(mid)] + frames[Math.ceil(mid)]) / 2;
+  return { ms: (medianFrames / fps) * 1000, contacts: frames.length };
+}
+
+/** Issue 19's contact-time bar: within ±10 % of the labels' median, or ±1 frame, whichever is larger. */
+export const contactTimeWithinBar = (labelMs, foundMs, fps) => Math.abs(foundMs - labelMs) <= Math.max(0.1 * labelMs, 1000 / fps);
+
+/**
  * Detected events inside the labelled span (first to last labelled frame, inclusive) that match no label: a contact
  * or toe-off the analysis found where the labeller saw none (or found twice).
  */
@@ -149,6 +171,8 @@ export function scoreClip(labelDoc, analysis, fps) {
   const certain = matches.filter((m) => m.label.type === 'IC' && m.label.strike_certain);
   const lc = labelCadence(labels, fps);
   const found = analysis?.summary?.cadence?.value ?? null;
+  const lct = labelContactTime(labels, fps);
+  const foundContact = analysis?.summary?.contactTimeMs?.value ?? null;
   const expectedActivity = labelDoc.activity ?? 'running';
   const foundActivity = analysis?.activity ?? null;
   return {
@@ -188,6 +212,12 @@ export function scoreClip(labelDoc, analysis, fps) {
       labelStrides: lc ? lc.strides : 0,
       found,
       diffPct: lc && found !== null ? ((found - lc.cadence) / lc.cadence) * 100 : null,
+    },
+    contact: {
+      label: lct ? lct.ms : null,
+      labelContacts: lct ? lct.contacts : 0,
+      found: foundContact,
+      ok: lct && foundContact !== null ? contactTimeWithinBar(lct.ms, foundContact, fps) : lct ? false : null,
     },
   };
 }

@@ -1,7 +1,7 @@
 /** The accuracy bench's scoring (scripts/lib/label-score.mjs): counting, near/far split, extra events, bias, cadence. */
 import { describe, expect, it } from 'vitest';
 import { strideTimeFromContacts } from '../../src/core/analysis/cadence';
-import { extraEvents, bestMatch, labelCadence, labelledDirection, poolScores, scoreClip, scoreEvents, type LabelEvent, unmarkedCounts } from '../../scripts/lib/label-score.mjs';
+import { contactTimeWithinBar, extraEvents, bestMatch, labelCadence, labelContactTime, labelledDirection, poolScores, scoreClip, scoreEvents, type LabelEvent, unmarkedCounts } from '../../scripts/lib/label-score.mjs';
 
 const L = (type: 'IC' | 'TO', foot: string, frame: number, more: Partial<LabelEvent> = {}): LabelEvent => ({ type, foot, frame, uncertainty: 1, ...more });
 const D = (type: 'IC' | 'TO', foot: string, frame: number, strike: string | null = null) => ({ type, foot, frame, strike });
@@ -73,6 +73,22 @@ describe('extra events', () => {
     const s = scoreClip({ events: ab }, analysis(events), 30);
     expect(s.events.footMap).toEqual({ a: 'right', b: 'left' });
     expect([s.events.within1, s.events.extra]).toEqual([3, 1]);
+  });
+});
+
+describe('contact time from the labelled events', () => {
+  it('median of TO − IC over the contacts whose TO comes before the same foot’s next IC, in ms', () => {
+    // left: 0→9 (9), 21→31 (10); right: 10→19 (9), then an IC at 32 whose TO is not labelled (its next event is an IC)
+    const labels = [L('IC', 'left', 0), L('TO', 'left', 9), L('IC', 'right', 10), L('TO', 'right', 19), L('IC', 'left', 21), L('TO', 'left', 31), L('IC', 'right', 32), L('IC', 'right', 53)];
+    expect(labelContactTime(labels, 30)).toEqual({ ms: 300, contacts: 3 });
+    expect(labelContactTime([L('IC', 'left', 0)], 30)).toBeNull();
+  });
+  it('the bar: ±10 % of the label, or ±1 frame when that is larger', () => {
+    expect(contactTimeWithinBar(333, 300, 30)).toBe(true); // 33 ms = 1 frame = 10 %
+    expect(contactTimeWithinBar(333, 297, 30)).toBe(false);
+    expect(contactTimeWithinBar(183, 150, 30)).toBe(true); // 1 frame (33.3 ms) > 10 % (18 ms)
+    expect(contactTimeWithinBar(183, 149, 30)).toBe(false);
+    expect(contactTimeWithinBar(250, 226, 240)).toBe(true); // 10 % (25 ms) > 1 frame (4 ms)
   });
 });
 
