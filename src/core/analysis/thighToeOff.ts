@@ -1,5 +1,5 @@
 /**
- * Toe-off timing below RIGID_IC_MIN_FPS, helped by the thigh (docs/METHODS.md §3.6).
+ * Toe-off timing below RIGID_IC_MIN_FPS, helped by the thigh (docs/METHODS.md §3.4, "Toe-offs below 50 fps").
  *
  * At 30 fps a toe-off — the toe leaving its stance level, a ~30 ms event — falls between two samples, and the pose
  * model's toe keypoint rises with the heel before the shoe leaves (BlazePose's foot_index follows the foot's attitude):
