@@ -33,7 +33,6 @@ import { configurations, runLeaveOneOut, thresholdsPlugin } from './lib/loo.mjs'
 import { analyzeInPage, openApp, openBrowser } from './lib/run-in-page.mjs';
 import { buildVariant, VARIANTS } from './lib/variants.mjs';
 
-/** Acceptance bars of issue 13 (pooled over every labelled clip). */
 /** Issue 19's acceptance bars on the labelled clips (cadence: issue 13's). */
 export const BARS = { within2Pct: 90, within1Pct: 75, cadencePct: 5, strikeClassifiedPct: 80, toBiasFrames: 0.5, unmarkedWithin2Pct: 95, unmarkedSharePct: 85 };
 
