@@ -10,8 +10,9 @@
  *   node scripts/label-with-editor.mjs <clip in ../shared/clips> <judged.json> <out.json>
  *
  * judged.json: { "activity": "walking", "how_made": "…", "events": [{ "type": "IC", "foot": "left", "frame": 57 }, …] }
- * (feet as the app names them; the export's notes say so). Events judged by eye get uncertainty 1 and source "hand"
- * also where one fell on a detected event's frame (the editor's export would call it "detected").
+ * (feet as the app names them; the export's notes say so) — a labels file this script wrote serves as one too, so
+ * fixtures/labels/walking-side.json can be made again from itself. Events judged by eye get uncertainty 1 and source
+ * "hand" also where one fell on a detected event's frame (the editor's export would call it "detected").
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
