@@ -13,6 +13,7 @@
  */
 import type { DetectedEvent } from './events';
 import type { Foot } from './types';
+import { parabolicOffset } from './stats';
 import { RIGID_IC_MIN_FPS, THIGH_TO_SEARCH_S, THIGH_TO_WEIGHT } from './thresholds';
 
 /** Sub-frame time of the local maximum of `v` nearest `t` within ±r frames: the vertex of the parabola through a sample
@@ -24,8 +25,7 @@ export function nearestPeakTime(v: ArrayLike<number>, t: number, r: number): num
     const b = v[f];
     const c = v[f + 1];
     if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c)) || b < a || b < c) continue;
-    const den = a - 2 * b + c;
-    const peak = f + (den !== 0 ? (0.5 * (a - c)) / den : 0);
+    const peak = f + parabolicOffset(v, f);
     if (!Number.isFinite(best) || Math.abs(peak - t) < Math.abs(best - t)) best = peak;
   }
   return best;
