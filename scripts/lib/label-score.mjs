@@ -66,9 +66,7 @@ export function labelCadence(labels, fps) {
   for (const foot of feet) {
     const t = labels.filter((l) => l.type === 'IC' && l.foot === foot).map((l) => l.frame).sort((a, b) => a - b);
     if (t.length < 3) continue;
-    const diffs = t.slice(1).map((x, i) => x - t[i]).sort((a, b) => a - b);
-    const mid = (diffs.length - 1) / 2;
-    const T = (diffs[Math.floor(mid)] + diffs[Math.ceil(mid)]) / 2;
+    const T = median(t.slice(1).map((x, i) => x - t[i]));
     if (!(T > 0)) continue;
     const k = t.map((x) => Math.round((x - t[0]) / T));
     const n = t.length;
@@ -103,10 +101,14 @@ export function labelContactTime(labels, fps) {
     if (next && next.type === 'TO') frames.push(next.frame - ic.frame);
   }
   if (!frames.length) return null;
-  frames.sort((a, b) => a - b);
-  const mid = (frames.length - 1) / 2;
-  const medianFrames = (frames[Math.floor(mid)] + frames[Math.ceil(mid)]) / 2;
-  return { ms: (medianFrames / fps) * 1000, contacts: frames.length };
+  return { ms: (median(frames) / fps) * 1000, contacts: frames.length };
+}
+
+/** Median of a non-empty list (the mean of the middle two for an even count). */
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = (s.length - 1) / 2;
+  return (s[Math.floor(mid)] + s[Math.ceil(mid)]) / 2;
 }
 
 /** Issue 19's contact-time bar: within ±10 % of the labels' median, or ±1 frame, whichever is larger. */
