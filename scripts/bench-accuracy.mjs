@@ -114,8 +114,10 @@ const fracPct = (c, key) => (c && c.total ? `${c[key]}/${c.total} (${pct(c[key],
 const signed = (x) => (x === null || !Number.isFinite(x) ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`);
 const meanBias = (b) => (b.n ? b.sum / b.n : null);
 const sidePair = (c) => (c ? `${c.within1}/${c.total} · ${c.within2}/${c.total}` : '—');
-const contactCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(0)} / ${c.found ?? 'none'}${c.found === null ? '' : ` (${signed(((c.found - c.label) / c.label) * 100).replace(/(\.\d)\d$/, '$1')} %)`}${c.ok ? '' : ' ✗'}`);
-const cadenceCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(1)} / ${c.found ?? 'none'}${c.diffPct === null ? '' : ` (${signed(c.diffPct).replace(/(\.\d)\d$/, '$1')} %)`}`);
+/** A signed percentage to one decimal (signed() gives two). */
+const signedPct = (x) => signed(x).replace(/(\.\d)\d$/, '$1');
+const contactCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(0)} / ${c.found ?? 'none'}${c.found === null ? '' : ` (${signedPct(((c.found - c.label) / c.label) * 100)} %)`}${c.ok ? '' : ' ✗'}`);
+const cadenceCell = (c) => (c.label === null ? '—' : `${c.label.toFixed(1)} / ${c.found ?? 'none'}${c.diffPct === null ? '' : ` (${signedPct(c.diffPct)} %)`}`);
 /** Detections not marked low confidence: within ±2 frames of their label, and their share of all detections. */
 const unmarkedCell = (u) => (u && u.detections ? `${u.unmarkedWithin2}/${u.unmarked} (${pct(u.unmarkedWithin2, u.unmarked)}) · ${u.unmarked}/${u.detections} (${pct(u.unmarked, u.detections)})` : '—');
 const seconds = (ms) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
@@ -434,7 +436,7 @@ function printReport(jobs, { subset, machine, timing }) {
     verdict('every labelled running clip recognised as running', labRight.length === runningLabelled.length, `${labRight.length}/${runningLabelled.length}`, `with the back-view runners ${runRight.length}/${runTotal}${missedRunning.length ? ` (${missedRunning.join(', ')})` : ''}${vRun.length ? `; variants ${vRun.filter((j) => j.score.activity.found === 'running').length}/${vRun.length}` : ''}`);
     const cad = labelledJobs.filter((j) => j.score.cadence.label !== null);
     const cadOk = cad.filter((j) => j.score.cadence.diffPct !== null && Math.abs(j.score.cadence.diffPct) <= BARS.cadencePct);
-    verdict(`cadence within ±${BARS.cadencePct} % of the label's`, cad.length ? cadOk.length === cad.length : null, `${cadOk.length}/${cad.length} clips (${cad.map((j) => `${j.name} ${signed(j.score.cadence.diffPct).replace(/(\.\d)\d$/, '$1')} %`).join(', ')})`, V?.cadence.clips ? `variants ${V.cadence.within5}/${V.cadence.clips}` : null);
+    verdict(`cadence within ±${BARS.cadencePct} % of the label's`, cad.length ? cadOk.length === cad.length : null, `${cadOk.length}/${cad.length} clips (${cad.map((j) => `${j.name} ${signedPct(j.score.cadence.diffPct)} %`).join(', ')})`, V?.cadence.clips ? `variants ${V.cadence.within5}/${V.cadence.clips}` : null);
     verdict(`0 wrong strikes on certain labels, ≥ ${BARS.strikeClassifiedPct} % classified`, L.strikes.certain ? L.strikes.wrong === 0 && (100 * L.strikes.right) / L.strikes.certain >= BARS.strikeClassifiedPct : null, `${L.strikes.wrong} wrong, ${L.strikes.right}/${L.strikes.certain} right (${pct(L.strikes.right, L.strikes.certain)})`, V ? `variants ${V.strikes.wrong} wrong, ${V.strikes.right}/${V.strikes.certain} right` : null);
     // walking: the analysis withholds contact and flight times by design (its toe-off timing is built for running), so
     // the bar is judged on the labelled running clips and a walking clip's withheld value is shown beside it
