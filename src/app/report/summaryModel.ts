@@ -60,8 +60,11 @@ interface CardDef {
 
 const t = thresholds;
 
+/** The cadence cards' reading: over the whole clip (a clip of several parts says which instead: measureCards). */
+const WHOLE_CLIP = 'over the whole clip';
+
 const SIDE_CARDS: CardDef[] = [
-  { id: 'cadence', key: 'cadence', label: 'Cadence', event: 'over the whole clip', digits: 0, counts: 'strides', meaning: 'Steps per minute, both feet counted. Most runners take 150–190; a low cadence often goes with overstriding.' },
+  { id: 'cadence', key: 'cadence', label: 'Cadence', event: WHOLE_CLIP, digits: 0, counts: 'strides', meaning: 'Steps per minute, both feet counted. Most runners take 150–190; a low cadence often goes with overstriding.' },
   { id: 'contact', key: 'contactTimeMs', label: 'Contact time', event: 'from contact to toe-off', digits: 0, counts: 'contacts', meaning: 'How long each foot stays on the ground, from landing to toe-off.', stride: { field: 'contactTimeMs', at: 'ic', basis: 'contact' } },
   { id: 'flight', key: 'flightTimeMs', label: 'Flight time', event: 'from toe-off to the other foot\u2019s contact', digits: 0, counts: 'flights', meaning: 'Time with both feet off the ground, from one foot\u2019s toe-off to the other foot\u2019s landing.', stride: { field: 'flightTimeMs', at: 'to', basis: 'flight' } },
   {
@@ -138,7 +141,7 @@ const SIDE_CARDS: CardDef[] = [
 ];
 
 const BACK_CARDS: CardDef[] = [
-  { id: 'cadence', key: 'cadence', label: 'Cadence', event: 'over the whole clip', digits: 0, counts: 'steps', meaning: 'Steps per minute, both feet counted. Most runners take 150–190.' },
+  { id: 'cadence', key: 'cadence', label: 'Cadence', event: WHOLE_CLIP, digits: 0, counts: 'steps', meaning: 'Steps per minute, both feet counted. Most runners take 150–190.' },
   { id: 'pelvic-drop', key: 'pelvicDropDeg', label: 'Pelvic drop', event: 'at mid-stance', digits: 1, counts: 'stances', meaning: 'How far the hip of the swinging leg drops while the other foot carries the body (+ = drops).' },
   { id: 'lateral-trunk', key: 'lateralTrunkLeanDeg', label: 'Lateral trunk lean', event: 'at mid-stance', digits: 1, counts: 'stances', meaning: 'The trunk leaning sideways toward the standing leg.' },
   { id: 'step-width', key: 'stepWidthHipWidths', label: 'Step width', event: 'at contact', digits: 2, counts: 'steps', meaning: 'Sideways distance between the two feet\u2019s landings, in hip widths.' },
@@ -207,7 +210,7 @@ export function measureCards(a: GaitAnalysis, caveats: readonly MeasureCaveat[] 
       id: d.id,
       key: d.key,
       label: d.label,
-      event: parts && d.event === 'over the whole clip' ? 'over one part of the clip (see the parts above)' : d.event,
+      event: parts && d.event === WHOLE_CLIP ? 'over one part of the clip (see the parts above)' : d.event,
       measure,
       digits: d.digits,
       counts: d.counts,
